@@ -1,0 +1,46 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+/**
+ * The site deploys under any base path: `BASE_PATH=/some/prefix npm run build`.
+ * Links inside chapters are relative, so they follow the base without rewriting.
+ */
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  base,
+  // A second output folder lets the tests build and serve the site under a base path too.
+  outDir: process.env.OUT_DIR || './dist',
+  // Only used for canonical URLs and the sitemap; set SITE_URL when deploying.
+  site: process.env.SITE_URL || 'https://infinitely-flexible.example',
+  trailingSlash: 'always',
+  markdown: {
+    // Astro 7's default processor does not run remark/rehype plugins; math needs unified().
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  vite: {
+    // The lazy TensorFlow.js chunk (~180 KB gzip) is loaded only when a demo nears the
+    // viewport; page weight is measured by the tests, not by this warning.
+    build: { chunkSizeWarningLimit: 1024 },
+  },
+  integrations: [
+    starlight({
+      title: 'Infinitely Flexible',
+      description:
+        'Learn how neural networks work, from a single ReLU to torch.nn-style modules, with live demos that train in your browser.',
+      logo: { src: './src/assets/logo.svg', alt: '' },
+      favicon: '/favicon.svg',
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      sidebar: [
+        { label: 'Start here', link: '/' },
+        { label: 'Chapters', items: [{ autogenerate: { directory: 'content/chapters' } }] },
+      ],
+      lastUpdated: false,
+      pagefind: true,
+    }),
+  ],
+});

@@ -1,0 +1,4 @@
+import { tf } from '../../src/nn/tf';
+
+// Quiets tfjs's "install tfjs-node" banner: these tests mean to run on the plain CPU backend.
+tf.env().set('IS_TEST', true);
