@@ -1,0 +1,15 @@
+export { MT19937 } from './mt19937';
+export { RandomState } from './random-state';
+export { linspace } from './linspace';
+export {
+  batchIndices,
+  datasetQ1,
+  datasetQ2,
+  datasetSine,
+  datasetThermometer,
+  THERMOMETER_C,
+  THERMOMETER_U,
+  type Dataset1D,
+  type QuadraticSettings,
+  type ThermometerData,
+} from './datasets';
