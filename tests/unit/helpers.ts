@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import { Parameter, tf, type Tensor } from '../../src/nn';
+
+/** A tensor's values as a plain array (a synchronous read is fine in tests). */
+export const values = (t: Tensor): number[] => Array.from(t.dataSync());
+
+/** Every |a[i] − b[i]| ≤ atol + rtol·|b[i]|, reporting the worst element when not. */
+export function expectClose(actual: number[], expected: number[], atol: number, rtol = 0): void {
+  expect(actual.length).toBe(expected.length);
+  let worst = { i: -1, excess: 0 };
+  actual.forEach((a, i) => {
+    const b = expected[i]!;
+    const excess = Math.abs(a - b) - (atol + rtol * Math.abs(b));
+    if (!(excess <= worst.excess)) worst = { i, excess };
+  });
+  if (worst.i >= 0) {
+    expect.fail(`element ${worst.i}: ${actual[worst.i]} vs ${expected[worst.i]} (atol ${atol}, rtol ${rtol})`);
+  }
+}
+
+/** A parameter holding `v` (float32). */
+export function param(v: number[], shape: number[] = [v.length]): Parameter {
+  const t = tf.tensor(v, shape);
+  const p = new Parameter(t);
+  t.dispose();
+  return p;
+}
