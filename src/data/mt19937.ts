@@ -47,6 +47,6 @@ export class MT19937 {
   nextDouble(): number {
     const a = this.nextUint32() >>> 5;
     const b = this.nextUint32() >>> 6;
-    return (a * 67108864 + b) / 9007199254740992;
+    return (a * 67108864 + b) / 2 ** 53;
   }
 }

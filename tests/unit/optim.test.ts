@@ -14,6 +14,7 @@ import {
   tf,
   type Optimizer,
   type Parameter,
+  type Scalar,
 } from '../../src/nn';
 import fixture from '../fixtures/optimizers.json';
 import { expectClose, param, values } from './helpers';
@@ -28,7 +29,7 @@ afterEach(() => expect(tf.memory().numTensors).toBe(before));
 function bowlLoss(p: Parameter) {
   const h = tf.tensor1d(fixture.curvature);
   const t = tf.tensor1d(fixture.target);
-  const fn = () => tf.mul(0.5, tf.sum(tf.mul(h, tf.square(tf.sub(p.value, t)))));
+  const fn = (): Scalar => tf.mul(0.5, tf.sum(tf.mul(h, tf.square(tf.sub(p.value, t)))));
   return { fn, dispose: () => tf.dispose([h, t]) };
 }
 
