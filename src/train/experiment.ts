@@ -1,0 +1,34 @@
+import type { Dataset1D } from '../data';
+import type { Scalar, Tensor1D, Tensor2D } from '../nn';
+import type { Settings, SettingSpec } from './settings';
+
+/**
+ * A trainable demo model with its data, loss and optimizer, built from settings. It lives
+ * wherever training runs (the worker, or Node in tests); it never touches the DOM.
+ */
+export interface Experiment {
+  /** Names of the parameters the step log prints, in `params` order (e.g. m₁, b₁, m₂, b₂). */
+  readonly paramNames: readonly string[];
+  /** Labels for the columns of `curves()` after the first (the model's prediction). */
+  readonly unitNames: readonly string[];
+  readonly data: Dataset1D;
+  /** x positions where `curves()` evaluates the model. */
+  readonly grid: readonly number[];
+  /** One training step: the loss at the parameters it started from, and the parameters after. */
+  step(): { loss: Scalar; params: Tensor1D };
+  /** The loss and parameters now, without training (step 0 of the log). */
+  evaluate(): { loss: Scalar; params: Tensor1D };
+  /** grid × (1 + units): the prediction, then each unit's own curve. */
+  curves(): Tensor2D;
+  /** Applies settings that may change mid-run (see the definition's `live`). */
+  update(settings: Settings): void;
+  dispose(): void;
+}
+
+export interface ExperimentDefinition {
+  id: string;
+  settings: readonly SettingSpec[];
+  /** Settings that apply mid-run; changing any other restarts the run from its seeded start. */
+  live: readonly string[];
+  create(settings: Settings): Experiment;
+}

@@ -1,0 +1,16 @@
+export type { Experiment, ExperimentDefinition } from './experiment';
+export { EXPERIMENTS, experimentById } from './registry';
+export { ReluSum } from './relu-sum';
+export { RUNAWAY_FACTOR, TrainingSession, type Progress, type RunEnd, type StepRow } from './session';
+export {
+  defaults,
+  parseSetting,
+  settingsFromQuery,
+  settingsToQuery,
+  type BooleanSetting,
+  type ChoiceSetting,
+  type NumberSetting,
+  type Settings,
+  type SettingSpec,
+  type SettingValue,
+} from './settings';

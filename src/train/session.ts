@@ -1,0 +1,172 @@
+import { tf, type Scalar, type Tensor } from '../nn';
+import type { Experiment, ExperimentDefinition } from './experiment';
+import type { Settings } from './settings';
+
+/** One line of the step log: the loss at that step and the parameters after it. */
+export interface StepRow {
+  step: number;
+  loss: number;
+  params: number[];
+}
+
+/** What one read-back brings to the page. */
+export interface Progress {
+  step: number;
+  rows: StepRow[];
+  /** Columns over the grid: the prediction, then each unit. Omitted when not finite. */
+  curves: number[][] | null;
+  /** Wall time per step over the last chunk, read-back included. */
+  msPerStep: number;
+  /** Live tensors in this training context: constant from step to step, or memory leaks. */
+  numTensors: number;
+}
+
+export type RunEnd =
+  | { kind: 'done' }
+  | { kind: 'stopped' }
+  | { kind: 'diverged'; step: number; loss: number; message: string };
+
+/** The loss counts as running away once it exceeds its starting value this many times. */
+export const RUNAWAY_FACTOR = 100;
+/** A chunk of steps between read-backs aims at this long: about two frames. */
+const TARGET_CHUNK_MS = 32;
+const MAX_CHUNK = 256;
+
+const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toPrecision(4)) : String(v));
+
+/**
+ * Runs an experiment's training loop in chunks: many steps are queued on the device, then
+ * their losses and parameters come back in ONE read (never a synchronous read per step),
+ * so the log still has every step. Stops on divergence before anything non-finite is shown.
+ */
+export class TrainingSession {
+  readonly experiment: Experiment;
+  #step = 0;
+  #initialLoss = Number.NaN;
+  #chunk = 1;
+  #diverged = false;
+  #lr: number;
+
+  constructor(definition: ExperimentDefinition, settings: Settings) {
+    this.experiment = definition.create(settings);
+    this.#lr = Number(settings.lr);
+  }
+
+  get step(): number {
+    return this.#step;
+  }
+
+  get diverged(): boolean {
+    return this.#diverged;
+  }
+
+  /** Step 0: the seeded start's loss, parameters and curves. */
+  async start(): Promise<Progress> {
+    const t0 = performance.now();
+    const { loss, params } = this.experiment.evaluate();
+    const progress = await this.#readBack([loss], [params], 0, t0);
+    this.#initialLoss = progress.rows[0]!.loss;
+    return progress;
+  }
+
+  update(settings: Settings): void {
+    this.experiment.update(settings);
+    if (settings.lr !== undefined) this.#lr = Number(settings.lr);
+  }
+
+  /**
+   * Trains up to `steps` more steps (Infinity: until told to stop), calling `onProgress`
+   * after each chunk. `keepGoing` is asked between chunks; false ends the run as 'stopped'.
+   */
+  async run(
+    steps: number,
+    onProgress: (p: Progress) => void,
+    keepGoing: () => boolean,
+    maxChunk = MAX_CHUNK,
+  ): Promise<RunEnd> {
+    let left = steps;
+    while (left > 0) {
+      if (this.#diverged) return { kind: 'stopped' };
+      if (!keepGoing()) return { kind: 'stopped' };
+      const n = Math.min(this.#chunk, left, maxChunk);
+      const t0 = performance.now();
+      const losses: Scalar[] = [];
+      const params: Tensor[] = [];
+      for (let i = 0; i < n; i++) {
+        const s = this.experiment.step();
+        losses.push(s.loss);
+        params.push(s.params);
+      }
+      const progress = await this.#readBack(losses, params, this.#step + 1, t0);
+      const bad = progress.rows.findIndex((r) => !this.#healthy(r));
+      if (bad >= 0) {
+        this.#diverged = true;
+        const row = progress.rows[bad]!;
+        const healthy = progress.rows.slice(0, bad);
+        this.#step = healthy.at(-1)?.step ?? this.#step;
+        onProgress({ ...progress, step: this.#step, rows: healthy, curves: null });
+        return { kind: 'diverged', step: row.step, loss: row.loss, message: this.#divergenceMessage(row) };
+      }
+      this.#step += n;
+      left -= n;
+      onProgress(progress);
+      this.#adapt(performance.now() - t0, n);
+    }
+    return { kind: 'done' };
+  }
+
+  dispose(): void {
+    this.experiment.dispose();
+  }
+
+  #healthy(row: StepRow): boolean {
+    const limit = RUNAWAY_FACTOR * Math.max(this.#initialLoss, 1e-3);
+    return Number.isFinite(row.loss) && row.loss <= limit && row.params.every(Number.isFinite);
+  }
+
+  #divergenceMessage(row: StepRow): string {
+    const what = Number.isFinite(row.loss)
+      ? `the loss grew to ${fmt(row.loss)}, over ${RUNAWAY_FACTOR}× its starting ${fmt(this.#initialLoss)}`
+      : `the loss became ${row.loss}`;
+    return (
+      `Training stopped at step ${row.step}: ${what}. The learning rate (${this.#lr}) is too large ` +
+      'for this model: each step overshoots the minimum and lands farther from it. Lower the learning rate and reset.'
+    );
+  }
+
+  /** Grow the chunk while it runs well under the target time; shrink it when over. */
+  #adapt(ms: number, n: number): void {
+    if (n < this.#chunk) return;
+    if (ms < TARGET_CHUNK_MS / 2) this.#chunk = Math.min(MAX_CHUNK, this.#chunk * 2);
+    else if (ms > TARGET_CHUNK_MS * 2) this.#chunk = Math.max(1, Math.floor(this.#chunk / 2));
+  }
+
+  /** Packs losses, parameters and curves into one tensor and reads it back once; row i is step firstStep + i. */
+  async #readBack(losses: Scalar[], params: Tensor[], firstStep: number, t0: number): Promise<Progress> {
+    const n = losses.length;
+    const curves = this.experiment.curves();
+    const [, cols] = curves.shape;
+    const packed = tf.tidy(() =>
+      tf.concat([tf.stack(losses), tf.reshape(tf.stack(params), [-1]), tf.reshape(tf.transpose(curves), [-1])]),
+    );
+    tf.dispose([...losses, ...params, curves]);
+    const flat = await packed.data();
+    packed.dispose();
+    const p = this.experiment.paramNames.length;
+    const rows: StepRow[] = Array.from({ length: n }, (_, i) => ({
+      step: firstStep + i,
+      loss: flat[i]!,
+      params: Array.from(flat.subarray(n + i * p, n + (i + 1) * p)),
+    }));
+    const g = this.experiment.grid.length;
+    const offset = n + n * p;
+    const columns = Array.from({ length: cols }, (_, c) => Array.from(flat.subarray(offset + c * g, offset + (c + 1) * g)));
+    return {
+      step: rows.at(-1)!.step,
+      rows,
+      curves: columns.every((col) => col.every(Number.isFinite)) ? columns : null,
+      msPerStep: (performance.now() - t0) / n,
+      numTensors: tf.memory().numTensors,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * A demo's settings, declared once: the page builds its controls from them, the URL
+ * stores them, the worker trains with them. Parsing refuses what is out of range or
+ * malformed, with a message the reader can act on, and keeps the default instead.
+ */
+
+interface SettingBase {
+  key: string;
+  label: string;
+  /** One sentence for the control's description. */
+  help?: string;
+}
+
+export interface NumberSetting extends SettingBase {
+  kind: 'number';
+  min: number;
+  max: number;
+  default: number;
+  /** A log-scale slider suits learning rates, which span orders of magnitude. */
+  scale?: 'linear' | 'log';
+  integer?: boolean;
+}
+
+export interface BooleanSetting extends SettingBase {
+  kind: 'boolean';
+  default: boolean;
+}
+
+export interface ChoiceSetting extends SettingBase {
+  kind: 'choice';
+  options: readonly { value: string; label: string }[];
+  default: string;
+}
+
+export type SettingSpec = NumberSetting | BooleanSetting | ChoiceSetting;
+export type SettingValue = number | boolean | string;
+export type Settings = Record<string, SettingValue>;
+
+export function defaults(specs: readonly SettingSpec[]): Settings {
+  return Object.fromEntries(specs.map((s) => [s.key, s.default]));
+}
+
+/** Checks one raw string against its spec: the value, or the reason it was refused. */
+export function parseSetting(spec: SettingSpec, raw: string): { value: SettingValue } | { error: string } {
+  const quoted = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+  switch (spec.kind) {
+    case 'number': {
+      const v = raw.trim() === '' ? Number.NaN : Number(raw);
+      if (!Number.isFinite(v)) return { error: `${spec.label}: ${quoted} is not a number` };
+      if (spec.integer && !Number.isInteger(v)) return { error: `${spec.label}: ${quoted} is not a whole number` };
+      if (v < spec.min || v > spec.max) {
+        return { error: `${spec.label}: ${v} is outside the allowed range ${spec.min} to ${spec.max}` };
+      }
+      return { value: v };
+    }
+    case 'boolean':
+      if (raw === '1' || raw === 'true') return { value: true };
+      if (raw === '0' || raw === 'false') return { value: false };
+      return { error: `${spec.label}: ${quoted} is not on/off (use 1 or 0)` };
+    case 'choice': {
+      const option = spec.options.find((o) => o.value === raw);
+      if (!option) return { error: `${spec.label}: ${quoted} is not one of ${spec.options.map((o) => o.value).join(', ')}` };
+      return { value: option.value };
+    }
+  }
+}
+
+/**
+ * Reads `prefix.key` parameters from a URL query. Unknown keys under the prefix are
+ * reported too (a typo in a shared link should not pass silently).
+ */
+export function settingsFromQuery(
+  specs: readonly SettingSpec[],
+  query: URLSearchParams,
+  prefix: string,
+): { settings: Settings; errors: string[] } {
+  const settings = defaults(specs);
+  const errors: string[] = [];
+  const known = new Set(specs.map((s) => s.key));
+  for (const [name, raw] of query) {
+    if (!name.startsWith(`${prefix}.`)) continue;
+    const key = name.slice(prefix.length + 1);
+    const spec = specs.find((s) => s.key === key);
+    if (!spec || !known.has(key)) {
+      errors.push(`"${name}" is not a setting of this demo`);
+      continue;
+    }
+    const parsed = parseSetting(spec, raw);
+    if ('error' in parsed) errors.push(parsed.error);
+    else settings[key] = parsed.value;
+  }
+  return { settings, errors };
+}
+
+/** Writes the settings that differ from their defaults into `query` (others are removed). */
+export function settingsToQuery(
+  specs: readonly SettingSpec[],
+  settings: Settings,
+  query: URLSearchParams,
+  prefix: string,
+): URLSearchParams {
+  const out = new URLSearchParams(query);
+  for (const spec of specs) {
+    const name = `${prefix}.${spec.key}`;
+    const v = settings[spec.key];
+    if (v === undefined || v === spec.default) out.delete(name);
+    else out.set(name, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  return out;
+}
