@@ -26,6 +26,11 @@ export default defineConfig({
     // The lazy TensorFlow.js chunk (~180 KB gzip) is loaded only when a demo nears the
     // viewport; page weight is measured by the tests, not by this warning.
     build: { chunkSizeWarningLimit: 1024 },
+    // The training worker imports tfjs lazily and splits into chunks: that needs ES modules.
+    worker: { format: 'es' },
+    // Demos render their seeded start at build time with tfjs on the CPU. tfjs's ES
+    // modules use extensionless imports that Node can't load itself, so Vite bundles them.
+    environments: { prerender: { resolve: { noExternal: [/^@tensorflow\//] } } },
   },
   integrations: [
     starlight({

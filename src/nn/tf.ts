@@ -9,12 +9,23 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 // Registers 'webgl' only in a browser (it checks for one itself); harmless under Node.
 import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// The wasm binaries ship with the site (Vite copies them and gives their URLs): no CDN.
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
 
 export { tf };
 export type { Tensor, Tensor1D, Tensor2D, Variable, Scalar, Rank } from '@tensorflow/tfjs-core';
 
-/** Backends the site knows how to start, fastest first. */
-export const BACKENDS = ['webgl', 'cpu'] as const;
+/** Backends the site knows how to start: the GPU, WebAssembly, plain JavaScript. */
+export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** What {@link startBackend} found: the backend running and why it is not the one asked for. */

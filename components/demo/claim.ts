@@ -1,0 +1,81 @@
+/**
+ * <nn-claim>: watches its demo and, once the run reaches the claim's step with the
+ * chapter's settings, writes the observed value and whether the claim holds
+ * (data-state: pending, checking, holds, fails, other-settings, unavailable).
+ */
+import type { NnFitDemo } from './fit-demo';
+
+class NnClaim extends HTMLElement {
+  #demo: NnFitDemo | null = null;
+  #onProgress = () => this.#evaluate();
+
+  connectedCallback(): void {
+    this.#demo = document.getElementById(this.dataset.demo ?? '') as NnFitDemo | null;
+    if (!this.#demo) {
+      this.dataset.state = 'unavailable';
+      this.#live(`(no demo "${this.dataset.demo}" on this page)`);
+      return;
+    }
+    this.#demo.addEventListener('nn-progress', this.#onProgress);
+    this.querySelector('button')?.addEventListener('click', () => void this.check());
+  }
+
+  disconnectedCallback(): void {
+    this.#demo?.removeEventListener('nn-progress', this.#onProgress);
+  }
+
+  get step(): number {
+    return Number(this.dataset.step);
+  }
+
+  /** Trains the demo up to this claim's step (if it isn't there yet) and evaluates. */
+  async check(): Promise<void> {
+    const demo = this.#demo;
+    if (!demo) return;
+    if (!demo.usesDefaults) {
+      this.#evaluate();
+      return;
+    }
+    this.dataset.state = 'checking';
+    this.#live('(running the demo…)');
+    try {
+      await demo.runTo(this.step);
+      this.#evaluate();
+    } catch (err) {
+      this.dataset.state = 'pending';
+      this.#live(`(could not check: ${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+
+  #evaluate(): void {
+    const demo = this.#demo;
+    const row = demo?.log[this.step];
+    if (!demo || !row) return;
+    if (!demo.usesDefaults) {
+      this.dataset.state = 'other-settings';
+      this.#live('(the demo now runs with other settings than the text; reset them to check)');
+      return;
+    }
+    const value = row.loss;
+    const holds = this.#holds(value);
+    this.dataset.observed = String(value);
+    this.dataset.state = holds ? 'holds' : 'fails';
+    const digits = Number(this.dataset.digits ?? 3);
+    this.#live(`(this run: ${value.toFixed(digits)} ${holds ? '✓' : '✗ does not hold'})`);
+  }
+
+  #holds(v: number): boolean {
+    const { below, above, between } = this.dataset;
+    if (below !== undefined) return v < Number(below);
+    if (above !== undefined) return v > Number(above);
+    const [lo, hi] = (between ?? '').split(',').map(Number);
+    return v >= lo! && v <= hi!;
+  }
+
+  #live(text: string): void {
+    const live = this.querySelector('.claim__live');
+    if (live) live.textContent = text;
+  }
+}
+
+if (!customElements.get('nn-claim')) customElements.define('nn-claim', NnClaim);

@@ -1,0 +1,429 @@
+/**
+ * <nn-fit-demo>: the live side of FitDemo.astro. It starts a training worker when it
+ * nears the viewport, draws what the worker streams, keeps every setting in the URL, and
+ * exposes test hooks as attributes (data-state, data-backend, data-step, data-loss).
+ */
+import type { BackendName } from '../../src/nn/tf';
+import type { Progress, StepRow } from '../../src/train/session';
+import type { Report } from '../../src/train/protocol';
+import { TrainerClient } from '../../src/train/client';
+import { defaults, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingSpec } from '../../src/train/settings';
+
+type State = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
+type PlotModule = typeof import('../../src/plot');
+
+interface Config {
+  experiment: string;
+  settings: SettingSpec[];
+  live: string[];
+}
+
+const BACKEND_SPEC: SettingSpec = {
+  kind: 'choice',
+  key: 'backend',
+  label: 'Backend',
+  options: [
+    { value: 'webgl', label: 'WebGL' },
+    { value: 'wasm', label: 'WebAssembly' },
+    { value: 'cpu', label: 'CPU' },
+  ],
+  default: 'webgl',
+};
+const BACKEND_LABEL: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
+const LOG_ROWS_SHOWN = 200;
+const STATUS_EVERY_MS = 4000;
+
+const fmt = (v: number) => (Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(4));
+
+export class NnFitDemo extends HTMLElement {
+  /** Every step's row since the last reset: what claims and tests read. */
+  log: StepRow[] = [];
+  #config!: Config;
+  #specs: SettingSpec[] = [];
+  #settings: Settings = {};
+  #client: TrainerClient | null = null;
+  #plot: PlotModule | null = null;
+  #meta: { paramNames: string[]; unitNames: string[]; data: { x: number[]; y: number[] }; grid: number[] } | null = null;
+  #curves: number[][] | null = null;
+  #msPerStep = 0;
+  #drawQueued = false;
+  #lastStatus = 0;
+  #autoPaused = false;
+  #waiters: { step: number; resolve: (row: StepRow) => void; reject: (e: Error) => void }[] = [];
+  #observers: IntersectionObserver[] = [];
+  #onVisibility = () => this.#visibilityChanged();
+
+  connectedCallback(): void {
+    this.#config = JSON.parse(this.#q('[data-role="config"]').textContent ?? '{}') as Config;
+    this.#specs = [...this.#config.settings, BACKEND_SPEC];
+    const { settings, errors } = settingsFromQuery(this.#specs, new URLSearchParams(location.search), this.id);
+    this.#settings = settings;
+    this.#syncControls();
+    if (errors.length) this.#message(`This link's settings could not all be used, so the defaults stand in: ${errors.join('; ')}.`, 'notice');
+    this.#wireControls();
+    // Start when the demo comes within a screen of the viewport.
+    const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && this.#start(), { rootMargin: '100% 0px' });
+    near.observe(this);
+    // Pause when it is far off screen; resume when it comes back.
+    const far = new IntersectionObserver((es) => this.#nearness(es.some((e) => e.isIntersecting)), { rootMargin: '50% 0px' });
+    far.observe(this);
+    this.#observers = [near, far];
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  disconnectedCallback(): void {
+    this.#observers.forEach((o) => o.disconnect());
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#client?.send({ type: 'dispose' });
+    this.#client?.terminate();
+    this.#client = null;
+  }
+
+  /** Current settings (including the backend). */
+  get settings(): Settings {
+    return { ...this.#settings };
+  }
+
+  /** True when the run uses the settings the chapter's text talks about. */
+  get usesDefaults(): boolean {
+    const d = defaults(this.#config.settings);
+    return Object.entries(d).every(([k, v]) => this.#settings[k] === v);
+  }
+
+  /** Resolves with the log row of `step`, training until it exists (claims use this). */
+  runTo(step: number): Promise<StepRow> {
+    const row = this.log[step];
+    if (row) return Promise.resolve(row);
+    if (this.dataset.state === 'diverged' || this.dataset.state === 'error') {
+      return Promise.reject(new Error(`the run stopped before step ${step}`));
+    }
+    this.#start();
+    return new Promise((resolve, reject) => {
+      this.#waiters.push({ step, resolve, reject });
+      if (this.dataset.state === 'ready' || this.dataset.state === 'paused') this.#run(step - this.#step);
+    });
+  }
+
+  get #step(): number {
+    return this.log.at(-1)?.step ?? 0;
+  }
+
+  #q<T extends HTMLElement = HTMLElement>(sel: string): T {
+    const el = this.querySelector<T>(sel);
+    if (!el) throw new Error(`nn-fit-demo: missing ${sel}`);
+    return el;
+  }
+
+  #setState(state: State): void {
+    this.dataset.state = state;
+    const running = state === 'running';
+    const usable = state === 'ready' || state === 'paused' || running;
+    const play = this.#q<HTMLButtonElement>('[data-action="play"]');
+    play.textContent = running ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(running));
+    play.disabled = !usable;
+    this.#q<HTMLButtonElement>('[data-action="step"]').disabled = !usable || running;
+    this.#q<HTMLButtonElement>('[data-action="reset"]').disabled = state === 'idle' || state === 'loading';
+  }
+
+  #start(): void {
+    if (this.#client) return;
+    this.#setState('loading');
+    this.#status('Loading TensorFlow.js…', true);
+    void import('../../src/plot').then((plot) => {
+      this.#plot = plot;
+      this.#draw();
+    });
+    this.#client = new TrainerClient((r) => this.#report(r));
+    this.#client.send({
+      type: 'init',
+      experiment: this.#config.experiment,
+      settings: this.#trainSettings(),
+      backend: this.#settings.backend as BackendName,
+    });
+  }
+
+  #trainSettings(): Settings {
+    const { backend: _backend, ...rest } = this.#settings;
+    return rest;
+  }
+
+  #report(r: Report): void {
+    switch (r.type) {
+      case 'ready': {
+        this.#meta = r;
+        this.dataset.backend = r.backend;
+        if (r.fallbackReason) this.#message(`Training on the CPU instead of ${BACKEND_LABEL[this.#settings.backend as BackendName]}: ${r.fallbackReason}. It works, only slower.`, 'notice');
+        this.#q<HTMLSelectElement>('[data-role="backend"]').value = r.backend;
+        this.#badge();
+        return;
+      }
+      case 'start':
+        this.log = [];
+        this.#accept(r.progress);
+        this.#setState('ready');
+        this.#status(`Ready at the seeded start: loss ${fmt(this.log[0]!.loss)}.`, true);
+        // A claim asked for a step before the worker was ready: train up to it now.
+        if (this.#waiters.length) this.#run(Math.max(...this.#waiters.map((w) => w.step)) - this.#step);
+        return;
+      case 'progress':
+        this.#accept(r.progress);
+        return;
+      case 'stopped':
+        if (this.dataset.state === 'running' || r.reason === 'done') this.#setState(r.reason === 'paused' ? 'paused' : 'ready');
+        this.#status(`${r.reason === 'paused' ? 'Paused' : 'Stopped'} at step ${this.#step}: loss ${fmt(this.log.at(-1)!.loss)}.`, true);
+        return;
+      case 'diverged':
+        this.#setState('diverged');
+        this.#message(r.message, 'error');
+        this.#status(r.message, true);
+        this.#rejectWaiters(r.message);
+        return;
+      case 'error':
+        this.#setState('error');
+        this.#message(r.message, 'error');
+        this.#status(r.message, true);
+        this.#rejectWaiters(r.message);
+        if (r.contextLost) this.dataset.contextLost = 'true';
+        return;
+    }
+  }
+
+  #accept(p: Progress): void {
+    this.log.push(...p.rows);
+    if (p.curves) this.#curves = p.curves;
+    if (p.rows.length) this.#msPerStep = p.msPerStep;
+    const last = this.log.at(-1);
+    if (last) {
+      this.dataset.step = String(last.step);
+      this.dataset.loss = String(last.loss);
+    }
+    this.dataset.tensors = String(p.numTensors);
+    this.#appendLog(p.rows);
+    this.#waiters = this.#waiters.filter((w) => {
+      const row = this.log[w.step];
+      if (row) w.resolve(row);
+      return !row;
+    });
+    this.dispatchEvent(new CustomEvent('nn-progress', { detail: { step: last?.step, loss: last?.loss } }));
+    if (this.dataset.state === 'running' && performance.now() - this.#lastStatus > STATUS_EVERY_MS) {
+      this.#status(`Training: step ${last?.step}, loss ${fmt(last?.loss ?? NaN)}.`);
+    }
+    this.#badge();
+    this.#queueDraw();
+  }
+
+  #rejectWaiters(reason: string): void {
+    this.#waiters.forEach((w) => w.reject(new Error(reason)));
+    this.#waiters = [];
+  }
+
+  #run(steps: number): void {
+    if (steps <= 0) return;
+    this.#setState('running');
+    this.#client?.send({ type: 'run', steps });
+  }
+
+  #reset(): void {
+    this.#rejectWaiters('the demo was reset');
+    this.#message(null);
+    this.#autoPaused = false;
+    if (this.dataset.state === 'error' || !this.#client) {
+      // A lost context or a failed worker: start afresh with a new worker.
+      this.#client?.terminate();
+      this.#client = null;
+      delete this.dataset.contextLost;
+      this.#start();
+      return;
+    }
+    this.#setState('loading');
+    this.#client.send({ type: 'reset', settings: this.#trainSettings() });
+  }
+
+  #restartWorker(): void {
+    this.#rejectWaiters('the backend changed');
+    this.#client?.terminate();
+    this.#client = null;
+    this.#message(null);
+    this.#start();
+  }
+
+  #wireControls(): void {
+    this.addEventListener('click', (e) => {
+      const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+      if (action === 'step') this.#run(1);
+      else if (action === 'play') {
+        if (this.dataset.state === 'running') this.#client?.send({ type: 'pause' });
+        else this.#run(Number.POSITIVE_INFINITY);
+      } else if (action === 'reset') this.#reset();
+      else if (action === 'copy-link') void this.#copyLink();
+      else if (action === 'reset-defaults') {
+        this.#settings = defaults(this.#specs);
+        this.#syncControls();
+        this.#writeUrl();
+        this.#restartWorker();
+      }
+    });
+    for (const spec of this.#config.settings) {
+      const field = this.#q(`[data-setting="${spec.key}"]`);
+      const value = field.querySelector<HTMLInputElement | HTMLSelectElement>('[data-role="value"]')!;
+      const slider = field.querySelector<HTMLInputElement>('[data-role="slider"]');
+      slider?.addEventListener('input', () => {
+        const v = slider.dataset.scale === 'log' ? Number((10 ** Number(slider.value)).toPrecision(3)) : Number(slider.value);
+        value.value = String(v);
+        this.#change(spec, String(v), value);
+      });
+      value.addEventListener('change', () => {
+        const raw = value instanceof HTMLInputElement && value.type === 'checkbox' ? (value.checked ? '1' : '0') : value.value;
+        this.#change(spec, raw, value);
+      });
+    }
+    this.#q<HTMLSelectElement>('[data-role="backend"]').addEventListener('change', (e) => {
+      this.#settings.backend = (e.target as HTMLSelectElement).value;
+      this.#writeUrl();
+      this.#restartWorker();
+    });
+    this.#q<HTMLInputElement>('[data-role="log-scale"]').addEventListener('change', () => this.#draw());
+  }
+
+  /** A control changed: check it, apply it live or restart from the seeded start. */
+  #change(spec: SettingSpec, raw: string, input: HTMLElement): void {
+    const parsed = parseSetting(spec, raw);
+    if ('error' in parsed) {
+      input.setAttribute('aria-invalid', 'true');
+      this.#message(`${parsed.error}. Keeping ${String(this.#settings[spec.key])}.`, 'notice');
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    this.#message(null);
+    this.#settings[spec.key] = parsed.value;
+    this.#syncControls();
+    this.#writeUrl();
+    if (this.#config.live.includes(spec.key)) {
+      this.#client?.send({ type: 'update', settings: { [spec.key]: parsed.value } });
+    } else if (this.#client) {
+      this.#reset();
+    }
+  }
+
+  #syncControls(): void {
+    for (const spec of this.#config.settings) {
+      const field = this.#q(`[data-setting="${spec.key}"]`);
+      const input = field.querySelector<HTMLInputElement | HTMLSelectElement>('[data-role="value"]')!;
+      const v = this.#settings[spec.key]!;
+      if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = Boolean(v);
+      else input.value = String(v);
+      const slider = field.querySelector<HTMLInputElement>('[data-role="slider"]');
+      if (slider) slider.value = String(slider.dataset.scale === 'log' ? Math.log10(Number(v)) : v);
+    }
+    this.#q<HTMLSelectElement>('[data-role="backend"]').value = String(this.#settings.backend);
+  }
+
+  #writeUrl(): void {
+    const query = settingsToQuery(this.#specs, this.#settings, new URLSearchParams(location.search), this.id);
+    const search = query.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  }
+
+  async #copyLink(): Promise<void> {
+    this.#writeUrl();
+    const url = new URL(location.href);
+    url.hash = this.id;
+    try {
+      await navigator.clipboard.writeText(url.href);
+      this.#status('Link copied: it opens this demo with these settings.', true);
+    } catch {
+      this.#message(`Copying was blocked by the browser; here is the link: ${url.href}`, 'notice');
+    }
+  }
+
+  #visibilityChanged(): void {
+    if (document.visibilityState === 'hidden') this.#autoPause();
+    else this.#autoResume();
+  }
+
+  #nearness(near: boolean): void {
+    if (near) this.#autoResume();
+    else this.#autoPause();
+  }
+
+  #autoPause(): void {
+    if (this.dataset.state !== 'running') return;
+    this.#autoPaused = true;
+    this.#client?.send({ type: 'pause' });
+  }
+
+  #autoResume(): void {
+    if (!this.#autoPaused || document.visibilityState === 'hidden') return;
+    this.#autoPaused = false;
+    if (this.dataset.state === 'paused') this.#run(Number.POSITIVE_INFINITY);
+  }
+
+  /** Shows (or, with null, hides) the message box: errors as alerts, notices as notes. */
+  #message(text: string | null, kind: 'error' | 'notice' = 'error'): void {
+    const box = this.#q('[data-role="message"]');
+    box.hidden = text === null;
+    box.dataset.kind = kind;
+    this.#q('[data-role="message-text"]').textContent = text ?? '';
+  }
+
+  /** The status line is announced to screen readers: only on changes, and every few seconds while training. */
+  #status(text: string, force = false): void {
+    if (!force && performance.now() - this.#lastStatus < STATUS_EVERY_MS) return;
+    this.#lastStatus = performance.now();
+    this.#q('[data-role="status"]').textContent = text;
+  }
+
+  #badge(): void {
+    const backend = this.dataset.backend as BackendName | undefined;
+    if (!backend) return;
+    const ms = this.#msPerStep ? ` · ${this.#msPerStep < 1 ? this.#msPerStep.toFixed(2) : this.#msPerStep.toFixed(1)} ms/step` : '';
+    this.#q('[data-role="badge"]').textContent = `${BACKEND_LABEL[backend]}${ms}`;
+  }
+
+  #appendLog(rows: StepRow[]): void {
+    const body = this.#q('[data-role="log"]');
+    const scroller = this.#q('[data-role="log-scroll"]');
+    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
+    if (rows[0]?.step === 0) body.replaceChildren();
+    const fragment = document.createDocumentFragment();
+    for (const r of rows.slice(-LOG_ROWS_SHOWN)) {
+      const tr = document.createElement('tr');
+      for (const v of [String(r.step), fmt(r.loss), ...r.params.map(fmt)]) {
+        const td = document.createElement('td');
+        td.textContent = v;
+        tr.append(td);
+      }
+      fragment.append(tr);
+    }
+    body.append(fragment);
+    while (body.children.length > LOG_ROWS_SHOWN) body.firstElementChild?.remove();
+    if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+  }
+
+  #queueDraw(): void {
+    if (this.#drawQueued) return;
+    this.#drawQueued = true;
+    // With reduced motion, redraw a few times a second instead of every frame.
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const later = (f: () => void) => (reduced ? setTimeout(f, 400) : requestAnimationFrame(f));
+    later(() => {
+      this.#drawQueued = false;
+      this.#draw();
+    });
+  }
+
+  #draw(): void {
+    const plot = this.#plot;
+    const meta = this.#meta;
+    if (!plot || !meta || this.log.length === 0) return;
+    const fit = this.#q('[data-role="fit-chart"]');
+    const width = Math.max(320, Math.round(fit.clientWidth || 640));
+    fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, width }));
+    const lossBox = this.#q('[data-role="loss-chart"]');
+    const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
+    lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width: Math.max(320, Math.round(lossBox.clientWidth || 640)) }));
+  }
+}
+
+if (!customElements.get('nn-fit-demo')) customElements.define('nn-fit-demo', NnFitDemo);

@@ -1,0 +1,50 @@
+import * as Plot from '@observablehq/plot';
+
+export interface FitChartInput {
+  data: { x: readonly number[]; y: readonly number[] };
+  grid: readonly number[];
+  /** Columns over the grid: the model's prediction, then each unit's curve (drawn faintly). */
+  curves: readonly (readonly number[])[] | null;
+  unitNames?: readonly string[];
+  width?: number;
+  /** For rendering at build time (linkedom's document); the browser's otherwise. */
+  document?: Document;
+}
+
+/** y-range with a margin, fixed by the data so the chart does not jump while training. */
+function yDomain(y: readonly number[]): [number, number] {
+  const lo = Math.min(...y);
+  const hi = Math.max(...y);
+  const pad = 0.15 * (hi - lo || 1);
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * The data as dots and the model's curve over them, with each unit's own curve faint
+ * beneath: so every kink in the sum can be traced to the unit that made it.
+ * Colours come from CSS variables, so light and dark themes restyle it without a redraw.
+ */
+export function fitChart({ data, grid, curves, unitNames = [], width = 640, document }: FitChartInput): SVGSVGElement | HTMLElement {
+  const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
+  const [prediction, ...units] = curves ?? [];
+  const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
+  return Plot.plot({
+    document,
+    width,
+    height: Math.round(width * 0.55),
+    marginLeft: 44,
+    style: { background: 'transparent', color: 'inherit', fontSize: '12px' },
+    x: { domain: [grid[0]!, grid.at(-1)!], label: 'x', grid: true },
+    y: { domain: yDomain(data.y), label: 'y', grid: true },
+    marks: [
+      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+      Plot.line(unitRows, { x: 'x', y: 'y', z: 'unit', stroke: 'var(--if-unit)', strokeWidth: 1.5, strokeDasharray: '4 3', clip: true }),
+      prediction
+        ? Plot.line(grid.map((x, i) => ({ x, y: prediction[i]! })), { x: 'x', y: 'y', stroke: 'var(--if-model)', strokeWidth: 2.5, clip: true })
+        : null,
+      Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)', tip: true }),
+    ],
+    ariaLabel: 'Data points and the model curve',
+    ariaDescription: `${points.length} data points; the thick line is the model's prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
+  });
+}

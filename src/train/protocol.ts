@@ -1,0 +1,25 @@
+import type { BackendName } from '../nn/tf';
+import type { Progress } from './session';
+import type { Settings } from './settings';
+
+/** Page → worker. */
+export type Command =
+  | { type: 'init'; experiment: string; settings: Settings; backend: BackendName }
+  /** Train `steps` more steps (Infinity: play until paused). */
+  | { type: 'run'; steps: number }
+  | { type: 'pause' }
+  /** Back to the seeded start, with these settings. */
+  | { type: 'reset'; settings: Settings }
+  /** Settings that apply mid-run (the experiment's `live` ones). */
+  | { type: 'update'; settings: Settings }
+  | { type: 'dispose' };
+
+/** Worker → page. */
+export type Report =
+  | { type: 'ready'; backend: BackendName; fallbackReason?: string; paramNames: string[]; unitNames: string[]; data: { x: number[]; y: number[] }; grid: number[] }
+  | { type: 'progress'; progress: Progress }
+  /** The run went back to step 0 (after init or reset); progress holds step 0. */
+  | { type: 'start'; progress: Progress }
+  | { type: 'stopped'; reason: 'done' | 'paused' }
+  | { type: 'diverged'; step: number; loss: number; message: string }
+  | { type: 'error'; message: string; contextLost?: boolean };

@@ -1,0 +1,118 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns tfjs (WebGL through OffscreenCanvas, else CPU), one
+ * experiment and its TrainingSession, and streams progress to the page that started it.
+ * Commands are handled in order; a run in progress is stopped before a reset.
+ */
+import { startBackend, tf } from '../nn/tf';
+import type { Command, Report } from './protocol';
+import { experimentById } from './registry';
+import { TrainingSession } from './session';
+import type { ExperimentDefinition } from './experiment';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let definition: ExperimentDefinition | null = null;
+let session: TrainingSession | null = null;
+/** Bumped to stop the current run; a run checks it between chunks. */
+let runId = 0;
+let running: Promise<void> = Promise.resolve();
+let contextLost = false;
+
+const post = (r: Report) => self.postMessage(r);
+
+/** A lost WebGL context would leave read-backs pending forever: stop and say so instead. */
+function watchContext(): void {
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  const canvas = backend.gpgpu?.gl?.canvas;
+  canvas?.addEventListener('webglcontextlost', () => {
+    contextLost = true;
+    runId++;
+    post({
+      type: 'error',
+      contextLost: true,
+      message:
+        'The graphics context was lost (the GPU was reset, or too many tabs use WebGL). Reset to start again; if it keeps happening, switch the backend to CPU.',
+    });
+  });
+}
+
+async function stop(): Promise<void> {
+  runId++;
+  await running;
+}
+
+async function restart(settings: Command & { type: 'reset' }): Promise<void> {
+  await stop();
+  session?.dispose();
+  session = new TrainingSession(definition!, settings.settings);
+  post({ type: 'start', progress: await session.start() });
+}
+
+function run(steps: number): void {
+  const id = ++runId;
+  const s = session;
+  if (!s || contextLost) return;
+  running = (async () => {
+    const end = await s.run(
+      steps,
+      (progress) => {
+        if (id === runId) post({ type: 'progress', progress });
+      },
+      () => id === runId,
+    );
+    if (end.kind === 'diverged') post({ type: 'diverged', step: end.step, loss: end.loss, message: end.message });
+    else if (id === runId) post({ type: 'stopped', reason: end.kind === 'done' ? 'done' : 'paused' });
+  })();
+}
+
+async function handle(cmd: Command): Promise<void> {
+  switch (cmd.type) {
+    case 'init': {
+      definition = experimentById(cmd.experiment);
+      const report = await startBackend(cmd.backend);
+      if (report.backend === 'webgl') watchContext();
+      session = new TrainingSession(definition, cmd.settings);
+      const e = session.experiment;
+      post({
+        type: 'ready',
+        backend: report.backend,
+        fallbackReason: report.fallbackReason,
+        paramNames: [...e.paramNames],
+        unitNames: [...e.unitNames],
+        data: e.data,
+        grid: [...e.grid],
+      });
+      post({ type: 'start', progress: await session.start() });
+      return;
+    }
+    case 'run':
+      await stop();
+      run(cmd.steps);
+      return;
+    case 'pause':
+      await stop();
+      post({ type: 'stopped', reason: 'paused' });
+      return;
+    case 'reset':
+      await restart(cmd);
+      return;
+    case 'update':
+      session?.update(cmd.settings);
+      return;
+    case 'dispose':
+      await stop();
+      session?.dispose();
+      session = null;
+      self.close();
+      return;
+  }
+}
+
+// Commands run one after another, so a reset never interleaves with an init.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<Command>) => {
+  queue = queue
+    .then(() => handle(event.data))
+    .catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+};
