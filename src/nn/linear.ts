@@ -33,15 +33,8 @@ export class Linear extends Module {
     this.outFeatures = outFeatures;
     const rng = options.generator ?? new RandomState(Math.floor(Math.random() * 2 ** 32));
     const k = 1 / Math.sqrt(inFeatures);
-    this.weight = Linear.#param(rng.uniform(-k, k, outFeatures * inFeatures), [outFeatures, inFeatures]);
-    this.bias = options.bias === false ? null : Linear.#param(rng.uniform(-k, k, outFeatures), [outFeatures]);
-  }
-
-  static #param(values: number[], shape: number[]): Parameter {
-    const t = tf.tensor(values, shape, 'float32');
-    const p = new Parameter(t);
-    t.dispose();
-    return p;
+    this.weight = Parameter.from(rng.uniform(-k, k, outFeatures * inFeatures), [outFeatures, inFeatures]);
+    this.bias = options.bias === false ? null : Parameter.from(rng.uniform(-k, k, outFeatures));
   }
 
   override ownParameters(): Record<string, Parameter> {

@@ -14,6 +14,14 @@ export class Parameter {
     this.value = tf.variable(initial, true);
   }
 
+  /** A float32 parameter holding `values` (row-major) in `shape` (default: a vector). */
+  static from(values: readonly number[], shape: number[] = [values.length]): Parameter {
+    const t = tf.tensor(values as number[], shape, 'float32');
+    const p = new Parameter(t);
+    t.dispose();
+    return p;
+  }
+
   get shape(): number[] {
     return this.value.shape;
   }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { asAccessibleImage } from './accessible';
 
 export interface FitChartInput {
   data: { x: readonly number[]; y: readonly number[] };
@@ -28,7 +29,8 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const [prediction, ...units] = curves ?? [];
   const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
-  return Plot.plot({
+  return asAccessibleImage(
+    Plot.plot({
     document,
     width,
     height: Math.round(width * 0.55),
@@ -46,5 +48,6 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
     ],
     ariaLabel: 'Data points and the model curve',
     ariaDescription: `${points.length} data points; the thick line is the model's prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
-  });
+  }),
+  );
 }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { asAccessibleImage } from './accessible';
 
 export interface LossChartInput {
   rows: readonly { step: number; loss: number }[];
@@ -11,7 +12,8 @@ export interface LossChartInput {
 export function lossChart({ rows, log = false, width = 640, document }: LossChartInput): SVGSVGElement | HTMLElement {
   const finite = rows.filter((r) => Number.isFinite(r.loss) && (!log || r.loss > 0));
   const lastStep = Math.max(10, finite.at(-1)?.step ?? 0);
-  return Plot.plot({
+  return asAccessibleImage(
+    Plot.plot({
     document,
     width,
     height: Math.round(width * 0.3),
@@ -27,5 +29,6 @@ export function lossChart({ rows, log = false, width = 640, document }: LossChar
     ariaDescription: finite.length
       ? `Loss from step ${finite[0]!.step} (${finite[0]!.loss.toPrecision(4)}) to step ${finite.at(-1)!.step} (${finite.at(-1)!.loss.toPrecision(4)}).`
       : 'No steps yet.',
-  });
+  }),
+  );
 }

@@ -15,8 +15,8 @@ export class ReluSum extends Module {
     if (m.length === 0 || m.length !== b.length) {
       throw new RangeError(`ReluSum: need as many slopes as offsets (at least one), got ${m.length} and ${b.length}`);
     }
-    this.m = tf.tidy(() => new Parameter(tf.tensor1d(m)));
-    this.b = tf.tidy(() => new Parameter(tf.tensor1d(b)));
+    this.m = Parameter.from(m);
+    this.b = Parameter.from(b);
   }
 
   get units(): number {

@@ -25,7 +25,7 @@ test('search works from the keyboard (Ctrl+K)', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Search' })).toBeEnabled();
   await page.keyboard.press('Control+k');
   // Focus lands in the search field, so the reader can type straight away.
-  await expect(page.locator('input.pagefind-ui__search-input')).toBeFocused();
+  await expect(page.locator('input.pagefind-ui__search-input')).toBeFocused({ timeout: 15_000 });
   await page.keyboard.type('gradient');
   await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toBeVisible();
 });

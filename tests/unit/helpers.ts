@@ -19,9 +19,4 @@ export function expectClose(actual: number[], expected: number[], atol: number, 
 }
 
 /** A parameter holding `v` (float32). */
-export function param(v: number[], shape: number[] = [v.length]): Parameter {
-  const t = tf.tensor(v, shape);
-  const p = new Parameter(t);
-  t.dispose();
-  return p;
-}
+export const param = (v: number[], shape?: number[]): Parameter => Parameter.from(v, shape);

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { readyDemo } from './demo';
+import { builtPages } from './site';
+
+/** Pages whose built HTML contains claims, with the demos those claims name. */
+const pagesWithClaims = builtPages()
+  .map((path) => {
+    const html = readFileSync(join('dist', path, 'index.html'), 'utf8');
+    const demos = [...html.matchAll(/<nn-claim[^>]*data-demo="([^"]+)"/g)].map((m) => m[1]!);
+    return { path, demos: [...new Set(demos)] };
+  })
+  .filter((p) => p.demos.length > 0);
+
+test('claims exist to check (the build has at least one page with claims)', () => {
+  expect(pagesWithClaims.length).toBeGreaterThan(0);
+});
+
+for (const backend of ['webgl', 'cpu'] as const) {
+  for (const { path, demos } of pagesWithClaims) {
+    test(`every claim on ${path} holds on ${backend}`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const query = new URLSearchParams(demos.map((id) => [`${id}.backend`, backend]));
+      await page.goto(`${path}${backend === 'webgl' ? '' : `?${query}`}`);
+      for (const id of demos) await readyDemo(page, id, backend);
+      const claims = page.locator('nn-claim');
+      const count = await claims.count();
+      const order = await claims.evaluateAll((cs) => cs.map((c, i) => [i, Number((c as HTMLElement).dataset.step)] as const));
+      const failures: string[] = [];
+      // Lowest step first, so one run serves every claim on its way.
+      for (const [i] of [...order].sort((a, b) => a[1] - b[1])) {
+        const claim = claims.nth(i);
+        await claim.evaluate((c) => (c as HTMLElement & { check(): Promise<void> }).check());
+        await expect(claim).toHaveAttribute('data-state', /^(holds|fails)$/, { timeout: 60_000 });
+        if ((await claim.getAttribute('data-state')) !== 'holds') {
+          const context = await claim.evaluate((c) => c.parentElement?.innerText?.replace(/\s+/g, ' ').trim() ?? '');
+          failures.push(
+            `${path} (${backend}): claim "${await claim.locator('.claim__text').textContent()}" ` +
+              `for demo ${await claim.getAttribute('data-demo')} at step ${await claim.getAttribute('data-step')} ` +
+              `observed ${await claim.getAttribute('data-observed')}; in: "${context.slice(0, 160)}"`,
+          );
+        }
+      }
+      expect(count).toBeGreaterThan(0);
+      expect(failures).toEqual([]);
+    });
+  }
+}
+
+test('a claim whose demo runs with other settings says so instead of judging', async ({ page }) => {
+  const { path, demos } = pagesWithClaims[0]!;
+  await page.goto(`${path}?${demos[0]}.lr=0.5`);
+  await readyDemo(page, demos[0]!);
+  const claim = page.locator(`nn-claim[data-demo="${demos[0]}"]`).first();
+  await claim.getByRole('button', { name: /^Check:/ }).click();
+  await expect(claim).toHaveAttribute('data-state', 'other-settings');
+});
