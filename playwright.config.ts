@@ -1,19 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { BASE_PORT, BASE_PREFIX, PORT } from './tests/e2e/servers';
-
-/**
- * Which Chromium to drive: $CHROMIUM_PATH, then Debian's /usr/bin/chromium, then
- * Playwright's own download (undefined lets Playwright use it).
- */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
-    return fromEnv;
-  }
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium.ts';
+import { BASE_PORT, BASE_PREFIX, PORT } from './tests/e2e/servers.ts';
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -28,8 +15,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: chromiumPath(),
-      // Keeps Chromium from calling home; the sandbox can't start as root in CI containers.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -30,7 +30,10 @@ const BACKEND_SPEC: SettingSpec = {
   default: 'webgl',
 };
 const BACKEND_LABEL: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
-const LOG_ROWS_SHOWN = 200;
+const LOG_ROWS_SHOWN = 100;
+/** While training, charts and the log redraw at most this often (reduced motion: far less). */
+const DRAW_EVERY_MS = 100;
+const DRAW_EVERY_MS_REDUCED = 500;
 const STATUS_EVERY_MS = 4000;
 
 const fmt = (v: number) => (Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(4));
@@ -47,6 +50,8 @@ export class NnFitDemo extends HTMLElement {
   #curves: number[][] | null = null;
   #msPerStep = 0;
   #drawQueued = false;
+  /** How many log rows the table has shown so far. */
+  #rowsDrawn = 0;
   #lastStatus = 0;
   #autoPaused = false;
   #waiters: { step: number; resolve: (row: StepRow) => void; reject: (e: Error) => void }[] = [];
@@ -160,11 +165,12 @@ export class NnFitDemo extends HTMLElement {
       }
       case 'start':
         this.log = [];
+        this.#rowsDrawn = 0;
+        this.#q('[data-role="log"]').replaceChildren();
         this.#accept(r.progress);
         this.#setState('ready');
         this.#status(`Ready at the seeded start: loss ${fmt(this.log[0]!.loss)}.`, true);
-        // A claim asked for a step before the worker was ready: train up to it now.
-        if (this.#waiters.length) this.#run(Math.max(...this.#waiters.map((w) => w.step)) - this.#step);
+        this.#serveWaiters();
         return;
       case 'progress':
         this.#accept(r.progress);
@@ -172,6 +178,7 @@ export class NnFitDemo extends HTMLElement {
       case 'stopped':
         if (this.dataset.state === 'running' || r.reason === 'done') this.#setState(r.reason === 'paused' ? 'paused' : 'ready');
         this.#status(`${r.reason === 'paused' ? 'Paused' : 'Stopped'} at step ${this.#step}: loss ${fmt(this.log.at(-1)!.loss)}.`, true);
+        if (r.reason === 'done') this.#serveWaiters();
         return;
       case 'diverged':
         this.#setState('diverged');
@@ -199,7 +206,6 @@ export class NnFitDemo extends HTMLElement {
       this.dataset.loss = String(last.loss);
     }
     this.dataset.tensors = String(p.numTensors);
-    this.#appendLog(p.rows);
     this.#waiters = this.#waiters.filter((w) => {
       const row = this.log[w.step];
       if (row) w.resolve(row);
@@ -211,6 +217,12 @@ export class NnFitDemo extends HTMLElement {
     }
     this.#badge();
     this.#queueDraw();
+  }
+
+  /** Someone is waiting for a later step (a claim, or runTo while a run was ending): train on to it. */
+  #serveWaiters(): void {
+    if (this.#waiters.length === 0 || this.dataset.state !== 'ready') return;
+    this.#run(Math.max(...this.#waiters.map((w) => w.step)) - this.#step);
   }
 
   #rejectWaiters(reason: string): void {
@@ -381,13 +393,19 @@ export class NnFitDemo extends HTMLElement {
     this.#q('[data-role="badge"]').textContent = `${BACKEND_LABEL[backend]}${ms}`;
   }
 
-  #appendLog(rows: StepRow[]): void {
+  /** Brings the table up to date with the log: new rows appended, the oldest dropped. */
+  #drawLog(): void {
     const body = this.#q('[data-role="log"]');
     const scroller = this.#q('[data-role="log-scroll"]');
     const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
-    if (rows[0]?.step === 0) body.replaceChildren();
+    if (this.log.length - this.#rowsDrawn > LOG_ROWS_SHOWN) {
+      body.replaceChildren();
+      this.#rowsDrawn = Math.max(0, this.log.length - LOG_ROWS_SHOWN);
+    }
+    const fresh = this.log.slice(this.#rowsDrawn);
+    this.#rowsDrawn = this.log.length;
     const fragment = document.createDocumentFragment();
-    for (const r of rows.slice(-LOG_ROWS_SHOWN)) {
+    for (const r of fresh) {
       const tr = document.createElement('tr');
       for (const v of [String(r.step), fmt(r.loss), ...r.params.map(fmt)]) {
         const td = document.createElement('td');
@@ -404,25 +422,32 @@ export class NnFitDemo extends HTMLElement {
   #queueDraw(): void {
     if (this.#drawQueued) return;
     this.#drawQueued = true;
-    // With reduced motion, redraw a few times a second instead of every frame.
+    // A few redraws a second keep the page smooth while the worker streams; with reduced
+    // motion, fewer still.
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const later = (f: () => void) => (reduced ? setTimeout(f, 400) : requestAnimationFrame(f));
-    later(() => {
+    setTimeout(() => requestAnimationFrame(() => {
       this.#drawQueued = false;
       this.#draw();
-    });
+    }), reduced ? DRAW_EVERY_MS_REDUCED : DRAW_EVERY_MS);
   }
 
+  /**
+   * Redraws the log, then the fit chart, then (in the next frame) the loss chart: each
+   * Plot render is one task of its own, so no single task holds the page up for long.
+   */
   #draw(): void {
+    this.#drawLog();
     const plot = this.#plot;
     const meta = this.#meta;
     if (!plot || !meta || this.log.length === 0) return;
     const fit = this.#q('[data-role="fit-chart"]');
     const width = Math.max(320, Math.round(fit.clientWidth || 640));
     fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, width }));
-    const lossBox = this.#q('[data-role="loss-chart"]');
-    const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
-    lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width: Math.max(320, Math.round(lossBox.clientWidth || 640)) }));
+    requestAnimationFrame(() => {
+      const lossBox = this.#q('[data-role="loss-chart"]');
+      const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
+      lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width: Math.max(320, Math.round(lossBox.clientWidth || 640)) }));
+    });
   }
 }
 

@@ -44,7 +44,7 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
       prediction
         ? Plot.line(grid.map((x, i) => ({ x, y: prediction[i]! })), { x: 'x', y: 'y', stroke: 'var(--if-model)', strokeWidth: 2.5, clip: true })
         : null,
-      Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)', tip: true }),
+      Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)' }),
     ],
     ariaLabel: 'Data points and the model curve',
     ariaDescription: `${points.length} data points; the thick line is the model's prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,

@@ -8,9 +8,21 @@ export interface LossChartInput {
   document?: Document;
 }
 
+/** At most this many points are drawn; a long run is thinned evenly (the last step always kept). */
+export const MAX_LOSS_POINTS = 600;
+
+function thin<T>(rows: readonly T[], max: number): T[] {
+  if (rows.length <= max) return [...rows];
+  const stride = Math.ceil(rows.length / max);
+  return rows.filter((_, i) => i % stride === 0 || i === rows.length - 1);
+}
+
 /** The loss by step, on a linear or log scale. Non-finite values never reach it (the runtime stops first). */
 export function lossChart({ rows, log = false, width = 640, document }: LossChartInput): SVGSVGElement | HTMLElement {
-  const finite = rows.filter((r) => Number.isFinite(r.loss) && (!log || r.loss > 0));
+  const finite = thin(
+    rows.filter((r) => Number.isFinite(r.loss) && (!log || r.loss > 0)),
+    MAX_LOSS_POINTS,
+  );
   const lastStep = Math.max(10, finite.at(-1)?.step ?? 0);
   return asAccessibleImage(
     Plot.plot({

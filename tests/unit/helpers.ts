@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { Parameter, tf, type Tensor } from '../../src/nn';
+import { Parameter, type Tensor } from '../../src/nn';
 
 /** A tensor's values as a plain array (a synchronous read is fine in tests). */
 export const values = (t: Tensor): number[] => Array.from(t.dataSync());
