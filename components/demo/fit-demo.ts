@@ -432,8 +432,9 @@ export class NnFitDemo extends HTMLElement {
   }
 
   /**
-   * Redraws the log, then the fit chart, then (in the next frame) the loss chart: each
-   * Plot render is one task of its own, so no single task holds the page up for long.
+   * Brings the log and charts up to date. Where a chart's scales still fit, only its lines
+   * move (microseconds); otherwise it is drawn anew, the loss chart a frame after the fit
+   * chart, so no single task holds the page up for long.
    */
   #draw(): void {
     this.#drawLog();
@@ -442,12 +443,16 @@ export class NnFitDemo extends HTMLElement {
     if (!plot || !meta || this.log.length === 0) return;
     const fit = this.#q('[data-role="fit-chart"]');
     const width = Math.max(320, Math.round(fit.clientWidth || 640));
-    fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, width }));
-    requestAnimationFrame(() => {
-      const lossBox = this.#q('[data-role="loss-chart"]');
-      const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
-      lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width: Math.max(320, Math.round(lossBox.clientWidth || 640)) }));
-    });
+    const fitFigure = fit.firstElementChild;
+    const sameWidth = fitFigure?.getAttribute('width') === String(width);
+    if (!(sameWidth && fitFigure && this.#curves && plot.updateFitCurves(fitFigure, meta.grid, this.#curves))) {
+      fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, width }));
+    }
+    const lossBox = this.#q('[data-role="loss-chart"]');
+    const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
+    const lossFigure = lossBox.firstElementChild as HTMLElement | null;
+    if (lossFigure?.getAttribute('width') === String(width) && plot.updateLossChart(lossFigure, this.log, log)) return;
+    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width })));
   }
 }
 

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { asAccessibleImage } from './accessible';
+import { setPaths, type PlotFigure } from './fast-update';
 
 export interface FitChartInput {
   data: { x: readonly number[]; y: readonly number[] };
@@ -40,9 +41,9 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
     y: { domain: yDomain(data.y), label: 'y', grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-      Plot.line(unitRows, { x: 'x', y: 'y', z: 'unit', stroke: 'var(--if-unit)', strokeWidth: 1.5, strokeDasharray: '4 3', clip: true }),
+      Plot.line(unitRows, { x: 'x', y: 'y', z: 'unit', stroke: 'var(--if-unit)', strokeWidth: 1.5, strokeDasharray: '4 3', clip: true, className: 'if-units' }),
       prediction
-        ? Plot.line(grid.map((x, i) => ({ x, y: prediction[i]! })), { x: 'x', y: 'y', stroke: 'var(--if-model)', strokeWidth: 2.5, clip: true })
+        ? Plot.line(grid.map((x, i) => ({ x, y: prediction[i]! })), { x: 'x', y: 'y', stroke: 'var(--if-model)', strokeWidth: 2.5, clip: true, className: 'if-prediction' })
         : null,
       Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)' }),
     ],
@@ -50,4 +51,14 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
     ariaDescription: `${points.length} data points; the thick line is the model's prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
   }),
   );
+}
+
+/**
+ * Moves the curves of a chart made by {@link fitChart} to new values without redrawing it
+ * (its scales are fixed by the data and grid). False when it must be redrawn instead.
+ */
+export function updateFitCurves(figure: PlotFigure, grid: readonly number[], curves: readonly (readonly number[])[]): boolean {
+  const [prediction, ...units] = curves;
+  if (!prediction) return false;
+  return setPaths(figure, 'if-prediction', [prediction], grid) && setPaths(figure, 'if-units', units, grid);
 }

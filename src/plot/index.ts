@@ -1,2 +1,2 @@
-export { fitChart, type FitChartInput } from './fit-chart';
-export { lossChart, type LossChartInput } from './loss-chart';
+export { fitChart, updateFitCurves, type FitChartInput } from './fit-chart';
+export { lossChart, updateLossChart, type LossChartInput } from './loss-chart';

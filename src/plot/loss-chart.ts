@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { asAccessibleImage } from './accessible';
+import { linePath, niceCeil, type PlotFigure } from './fast-update';
 
 export interface LossChartInput {
   rows: readonly { step: number; loss: number }[];
@@ -17,30 +18,73 @@ function thin<T>(rows: readonly T[], max: number): T[] {
   return rows.filter((_, i) => i % stride === 0 || i === rows.length - 1);
 }
 
-/** The loss by step, on a linear or log scale. Non-finite values never reach it (the runtime stops first). */
-export function lossChart({ rows, log = false, width = 640, document }: LossChartInput): SVGSVGElement | HTMLElement {
-  const finite = thin(
+function plotted(rows: LossChartInput['rows'], log: boolean) {
+  return thin(
     rows.filter((r) => Number.isFinite(r.loss) && (!log || r.loss > 0)),
     MAX_LOSS_POINTS,
   );
-  const lastStep = Math.max(10, finite.at(-1)?.step ?? 0);
-  return asAccessibleImage(
+}
+
+/** Domains rounded outwards to nice values, so the chart is redrawn only now and then. */
+function domains(points: { step: number; loss: number }[], log: boolean) {
+  const losses = points.map((p) => p.loss);
+  const hi = Math.max(...losses, log ? 1e-6 : 1e-9);
+  const lo = Math.min(...losses, hi);
+  const x: [number, number] = [0, niceCeil(Math.max(10, points.at(-1)?.step ?? 0))];
+  const y: [number, number] = log
+    ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))]
+    : [0, niceCeil(hi)];
+  return { x, y };
+}
+
+function describe(points: { step: number; loss: number }[]): string {
+  const [first, last] = [points[0], points.at(-1)];
+  return first && last
+    ? `Loss from step ${first.step} (${first.loss.toPrecision(4)}) to step ${last.step} (${last.loss.toPrecision(4)}).`
+    : 'No steps yet.';
+}
+
+/** The loss by step, on a linear or log scale. Non-finite values never reach it (the runtime stops first). */
+export function lossChart({ rows, log = false, width = 640, document }: LossChartInput): SVGSVGElement | HTMLElement {
+  const points = plotted(rows, log);
+  const { x, y } = domains(points, log);
+  const figure = asAccessibleImage(
     Plot.plot({
-    document,
-    width,
-    height: Math.round(width * 0.3),
-    marginLeft: 52,
-    style: { background: 'transparent', color: 'inherit', fontSize: '12px' },
-    x: { domain: [0, lastStep], label: 'step', grid: true },
-    y: { type: log ? 'log' : 'linear', label: log ? 'loss (log scale)' : 'loss', grid: true, nice: true, zero: !log },
-    marks: [
-      Plot.line(finite, { x: 'step', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2 }),
-      Plot.dot(finite.slice(-1), { x: 'step', y: 'loss', fill: 'var(--if-model)', r: 3 }),
-    ],
-    ariaLabel: 'Loss by training step',
-    ariaDescription: finite.length
-      ? `Loss from step ${finite[0]!.step} (${finite[0]!.loss.toPrecision(4)}) to step ${finite.at(-1)!.step} (${finite.at(-1)!.loss.toPrecision(4)}).`
-      : 'No steps yet.',
-  }),
+      document,
+      width,
+      height: Math.round(width * 0.3),
+      marginLeft: 52,
+      style: { background: 'transparent', color: 'inherit', fontSize: '12px' },
+      x: { domain: x, label: 'step', grid: true },
+      y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true },
+      marks: [
+        Plot.line(points, { x: 'step', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2, className: 'if-loss' }),
+        Plot.dot(points.slice(-1), { x: 'step', y: 'loss', fill: 'var(--if-model)', r: 3, className: 'if-last' }),
+      ],
+      ariaLabel: 'Loss by training step',
+      ariaDescription: describe(points),
+    }),
   );
+  Object.assign((figure as HTMLElement).dataset, { log: String(log), domain: JSON.stringify({ x, y }) });
+  return figure;
+}
+
+/**
+ * Moves the loss line of a chart made by {@link lossChart} to new rows in place, when its
+ * domains still hold them; false when it must be redrawn.
+ */
+export function updateLossChart(figure: PlotFigure & HTMLElement, rows: LossChartInput['rows'], log: boolean): boolean {
+  if (figure.dataset.log !== String(log)) return false;
+  const points = plotted(rows, log);
+  if (points.length < 2 || JSON.stringify(domains(points, log)) !== figure.dataset.domain) return false;
+  const path = figure.querySelector('g.if-loss path');
+  const dot = figure.querySelector('g.if-last circle');
+  const d = linePath(figure, points.map((p) => p.step), points.map((p) => p.loss));
+  if (!path || !dot || !d) return false;
+  path.setAttribute('d', d);
+  const end = d.slice(d.lastIndexOf('L') + 1).split(',');
+  dot.setAttribute('cx', end[0]!);
+  dot.setAttribute('cy', end[1]!);
+  figure.setAttribute('aria-description', describe(points));
+  return true;
 }

@@ -21,9 +21,11 @@ test('search finds a word that only a chapter uses, and the result opens it', as
 
 test('search works from the keyboard (Ctrl+K)', async ({ page }) => {
   await page.goto('/chapters/01-functions/');
-  // The button is enabled once the search script is ready to take the shortcut.
+  // Starlight loads the search box when the browser is idle; the shortcut focuses it once there.
   await expect(page.getByRole('button', { name: 'Search' })).toBeEnabled();
+  await expect(page.locator('input.pagefind-ui__search-input')).toBeAttached({ timeout: 15_000 });
   await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog')).toBeVisible();
   // Focus lands in the search field, so the reader can type straight away.
   await expect(page.locator('input.pagefind-ui__search-input')).toBeFocused({ timeout: 15_000 });
   await page.keyboard.type('gradient');
