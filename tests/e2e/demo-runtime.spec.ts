@@ -104,14 +104,14 @@ test('a malformed or out-of-range link is refused with a message, defaults used,
   await readyDemo(page, ID);
 });
 
-test('a diverging learning rate stops the run with a message, and no NaN is plotted', async ({ page }) => {
-  await page.goto(`${PAGE}?${ID}.loss=mse&${ID}.lr=50`);
+test('a diverging learning rate (MSE at 10, as the text suggests) stops the run with a message, no NaN plotted', async ({ page }) => {
+  await page.goto(`${PAGE}?${ID}.loss=mse&${ID}.lr=10`);
   const d = await readyDemo(page, ID);
   await d.getByRole('button', { name: 'Play' }).click();
   await expect(d).toHaveAttribute('data-state', 'diverged');
   const message = d.locator('[data-role="message"]');
   await expect(message).toBeVisible();
-  await expect(message).toContainText(/Training stopped at step \d+: .*The learning rate \(50\) is too large/);
+  await expect(message).toContainText(/Training stopped at step \d+: .*The learning rate \(10\) is too large/);
   const rows = await log(d);
   expect(rows.every((r) => Number.isFinite(r.loss) && r.params.every(Number.isFinite))).toBe(true);
   const paths = await d.locator('svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
