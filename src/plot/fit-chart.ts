@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { asAccessibleImage } from './accessible';
+import { themedPlot } from './themed-plot';
 import { setPaths, type PlotFigure } from './fast-update';
 
 export interface FitChartInput {
@@ -30,13 +30,11 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const [prediction, ...units] = curves ?? [];
   const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
-  return asAccessibleImage(
-    Plot.plot({
+  return themedPlot({
     document,
     width,
     height: Math.round(width * 0.55),
     marginLeft: 44,
-    style: { background: 'transparent', color: 'inherit', fontSize: '12px' },
     x: { domain: [grid[0]!, grid.at(-1)!], label: 'x', grid: true },
     y: { domain: yDomain(data.y), label: 'y', grid: true },
     marks: [
@@ -49,8 +47,7 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
     ],
     ariaLabel: 'Data points and the model curve',
     ariaDescription: `${points.length} data points; the thick line is the model's prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
-  }),
-  );
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { asAccessibleImage } from './accessible';
+import { themedPlot } from './themed-plot';
 import { linePath, niceCeil, type PlotFigure } from './fast-update';
 
 export interface LossChartInput {
@@ -48,13 +48,11 @@ function describe(points: { step: number; loss: number }[]): string {
 export function lossChart({ rows, log = false, width = 640, document }: LossChartInput): SVGSVGElement | HTMLElement {
   const points = plotted(rows, log);
   const { x, y } = domains(points, log);
-  const figure = asAccessibleImage(
-    Plot.plot({
+  const figure = themedPlot({
       document,
       width,
       height: Math.round(width * 0.3),
       marginLeft: 52,
-      style: { background: 'transparent', color: 'inherit', fontSize: '12px' },
       x: { domain: x, label: 'step', grid: true },
       y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true },
       marks: [
@@ -63,8 +61,7 @@ export function lossChart({ rows, log = false, width = 640, document }: LossChar
       ],
       ariaLabel: 'Loss by training step',
       ariaDescription: describe(points),
-    }),
-  );
+  });
   Object.assign((figure as HTMLElement).dataset, { log: String(log), domain: JSON.stringify({ x, y }) });
   return figure;
 }

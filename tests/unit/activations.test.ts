@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ELU,
   GELU,
@@ -14,13 +14,9 @@ import {
   type Tensor,
   type Tensor2D,
 } from '../../src/nn';
-import { expectClose, values } from './helpers';
+import { expectClose, values, expectNoLeaks } from './helpers';
 
-let before = 0;
-beforeEach(() => {
-  before = tf.memory().numTensors;
-});
-afterEach(() => expect(tf.memory().numTensors).toBe(before));
+expectNoLeaks();
 
 // Points away from every kink (0, ±1 for Hardtanh, the Softplus threshold), both signs.
 const POINTS = [-3.1, -1.7, -0.6, -0.25, 0.15, 0.45, 0.8, 1.6, 2.9];

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import { Parameter, type Tensor } from '../../src/nn';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { Parameter, tf, type Tensor } from '../../src/nn';
 
 /** A tensor's values as a plain array (a synchronous read is fine in tests). */
 export const values = (t: Tensor): number[] => Array.from(t.dataSync());
@@ -20,3 +20,14 @@ export function expectClose(actual: number[], expected: number[], atol: number, 
 
 /** A parameter holding `v` (float32). */
 export const param = (v: number[], shape?: number[]): Parameter => Parameter.from(v, shape);
+
+/** Every test in the calling file must dispose what it makes: the tensor count is checked after each. */
+export function expectNoLeaks(): void {
+  let before = 0;
+  beforeEach(() => {
+    before = tf.memory().numTensors;
+  });
+  afterEach(() => {
+    expect(tf.memory().numTensors).toBe(before);
+  });
+}

@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { L1Loss, MSELoss, tf, type Tensor } from '../../src/nn';
-import { expectClose, values } from './helpers';
+import { expectClose, values, expectNoLeaks } from './helpers';
 
-let before = 0;
-beforeEach(() => {
-  before = tf.memory().numTensors;
-});
-afterEach(() => expect(tf.memory().numTensors).toBe(before));
+expectNoLeaks();
 
 const PRED = [[1.5], [-0.2], [3.0], [0.7]];
 const TARGET = [[1.0], [0.3], [1.0], [1.2]];

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RandomState } from '../../src/data';
 import { backward, Linear, MSELoss, ReLU, Sequential, Tanh, tf, type Tensor2D } from '../../src/nn';
 import initFixture from '../fixtures/linear_init.json';
-import { expectClose, values } from './helpers';
+import { expectClose, values, expectNoLeaks } from './helpers';
 
-let before = 0;
-beforeEach(() => {
-  before = tf.memory().numTensors;
-});
-afterEach(() => {
-  // Every test disposes what it made: the library must not leak tensors.
-  expect(tf.memory().numTensors).toBe(before);
-});
+expectNoLeaks();
 
 describe('Linear', () => {
   for (const f of initFixture) {

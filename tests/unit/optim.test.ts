@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RandomState } from '../../src/data';
 import {
   Adam,
@@ -17,13 +17,9 @@ import {
   type Scalar,
 } from '../../src/nn';
 import fixture from '../fixtures/optimizers.json';
-import { expectClose, param, values } from './helpers';
+import { expectClose, param, values, expectNoLeaks } from './helpers';
 
-let before = 0;
-beforeEach(() => {
-  before = tf.memory().numTensors;
-});
-afterEach(() => expect(tf.memory().numTensors).toBe(before));
+expectNoLeaks();
 
 /** loss(p) = ½·Σ h·(p − t)², the bowl the NumPy fixture descends. */
 function bowlLoss(p: Parameter) {

@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { datasetQ1, datasetQ2 } from '../../src/data';
 import { backward, L1Loss, SGD, tf, type Parameter, type Tensor } from '../../src/nn';
 import fixture from '../fixtures/trajectories.json';
-import { expectClose, param } from './helpers';
+import { expectClose, param, expectNoLeaks } from './helpers';
 
-let before = 0;
-beforeEach(() => {
-  before = tf.memory().numTensors;
-});
-afterEach(() => expect(tf.memory().numTensors).toBe(before));
+expectNoLeaks();
 
 interface Run {
   losses: number[];
