@@ -17,7 +17,10 @@ class NnClaim extends HTMLElement {
       return;
     }
     this.#demo.addEventListener('nn-progress', this.#onProgress);
-    this.querySelector('button')?.addEventListener('click', () => void this.check());
+    const button = this.querySelector('button');
+    // Shown only once it can work (never to readers without JavaScript).
+    if (button) button.hidden = false;
+    button?.addEventListener('click', () => void this.check());
   }
 
   disconnectedCallback(): void {

@@ -66,6 +66,7 @@ export class NnFitDemo extends HTMLElement {
     this.#syncControls();
     if (errors.length) this.#message(`This link's settings could not all be used, so the defaults stand in: ${errors.join('; ')}.`, 'notice');
     this.#wireControls();
+    this.#q<HTMLButtonElement>('[data-action="copy-link"]').disabled = false;
     // Start when the demo comes within a screen of the viewport.
     const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && this.#start(), { rootMargin: '100% 0px' });
     near.observe(this);

@@ -15,6 +15,10 @@ test('before JavaScript runs, the demo shows the seeded start (chart, loss, step
   await expect(d.locator('tbody[data-role="log"] tr')).toHaveCount(1);
   expect(await d.locator('tbody[data-role="log"] td').allTextContents()).toEqual(['0', '4.1318', '0.5000', '0.5000', '-0.5000', '-0.5000']);
   await expect(d.locator('[data-role="status"]')).toContainText('Seeded start: loss 4.1318');
+  // Nothing that needs JavaScript pretends to work: controls are disabled, claims show their text only.
+  for (const name of ['Step', 'Play', 'Reset', 'Copy link']) await expect(d.getByRole('button', { name, exact: true })).toBeDisabled();
+  await expect(page.locator('nn-claim').first()).toContainText('between 4.13 and 4.14');
+  await expect(page.locator('nn-claim button').first()).toBeHidden();
   await context.close();
 });
 
@@ -208,4 +212,24 @@ test('the backend switch restarts the run on WebAssembly', async ({ page }) => {
   await runTo(d, 10);
   await expect(d).toHaveAttribute('data-step', '10');
   await expect(page).toHaveURL(/double-relu\.backend=wasm/);
+});
+
+test('a lost WebGL context stops the run with a message, and reset starts afresh', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, ID);
+  await runTo(d, 5);
+  const worker = page.workers().find((w) => w.url().includes('worker'));
+  expect(worker, 'the training worker').toBeDefined();
+  // tfjs keeps its engine on the global object; lose the context its WebGL backend uses.
+  await worker!.evaluate(() => {
+    const engine = (self as unknown as { _tfengine: { backend: { gpgpu: { gl: WebGL2RenderingContext } } } })._tfengine;
+    engine.backend.gpgpu.gl.getExtension('WEBGL_lose_context')!.loseContext();
+  });
+  await expect(d).toHaveAttribute('data-state', 'error');
+  await expect(d.locator('[data-role="message"]')).toContainText('The graphics context was lost');
+  await d.getByRole('button', { name: 'Reset' }).click();
+  await expect(d).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(d).toHaveAttribute('data-step', '0');
+  await runTo(d, 5);
+  await expect(d).toHaveAttribute('data-step', '5');
 });
