@@ -3,6 +3,8 @@
  * chapter's settings, writes the observed value and whether the claim holds
  * (data-state: pending, checking, holds, fails, other-settings, unavailable).
  */
+import type { StepRow } from '../../src/train/session';
+import type { Settings } from '../../src/train/settings';
 import type { NnFitDemo } from './fit-demo';
 
 class NnClaim extends HTMLElement {
@@ -31,10 +33,28 @@ class NnClaim extends HTMLElement {
     return Number(this.dataset.step);
   }
 
-  /** Trains the demo up to this claim's step (if it isn't there yet) and evaluates. */
+  get #settings(): Settings | null {
+    return this.dataset.settings ? (JSON.parse(this.dataset.settings) as Settings) : null;
+  }
+
+  /**
+   * Trains the demo up to this claim's step (if it isn't there yet), or moves it to the
+   * claim's settings, and evaluates.
+   */
   async check(): Promise<void> {
     const demo = this.#demo;
     if (!demo) return;
+    const settings = this.#settings;
+    if (settings) {
+      this.dataset.state = 'checking';
+      try {
+        this.#judge(await demo.tryWith(settings));
+      } catch (err) {
+        this.dataset.state = 'pending';
+        this.#live(`(could not check: ${err instanceof Error ? err.message : String(err)})`);
+      }
+      return;
+    }
     if (!demo.usesDefaults) {
       this.#evaluate();
       return;
@@ -50,16 +70,28 @@ class NnClaim extends HTMLElement {
     }
   }
 
+  /** On the demo's progress: a step claim judges itself once its step is in the log. */
   #evaluate(): void {
     const demo = this.#demo;
     const row = demo?.log[this.step];
-    if (!demo || !row) return;
+    if (!demo || !row || this.#settings) return;
     if (!demo.usesDefaults) {
       this.dataset.state = 'other-settings';
       this.#live('(the demo now runs with other settings than the text; reset them to check)');
       return;
     }
-    const value = row.loss;
+    this.#judge(row);
+  }
+
+  #judge(row: StepRow): void {
+    const metric = this.dataset.metric ?? 'loss';
+    const column = this.#demo?.paramNames.indexOf(metric) ?? -1;
+    if (metric !== 'loss' && column < 0) {
+      this.dataset.state = 'unavailable';
+      this.#live(`(the demo logs no "${metric}")`);
+      return;
+    }
+    const value = metric === 'loss' ? row.loss : row.params[column]!;
     const holds = this.#holds(value);
     this.dataset.observed = String(value);
     this.dataset.state = holds ? 'holds' : 'fails';

@@ -85,6 +85,35 @@ export class NnFitDemo extends HTMLElement {
     this.#client = null;
   }
 
+  /** "hand": the reader sets the parameters and every setting is evaluated as a try; no training. */
+  get #hand(): boolean {
+    return this.dataset.mode === 'hand';
+  }
+
+  /**
+   * Hand mode: moves the controls to `settings` (as a link or a claim asks), evaluates
+   * there and resolves with that try's log row.
+   */
+  tryWith(settings: Settings): Promise<StepRow> {
+    for (const [key, value] of Object.entries(settings)) {
+      const spec = this.#config.settings.find((s) => s.key === key);
+      if (!spec) return Promise.reject(new Error(`no setting "${key}"`));
+      const parsed = parseSetting(spec, String(value));
+      if ('error' in parsed) return Promise.reject(new Error(parsed.error));
+      this.#settings[key] = parsed.value;
+    }
+    this.#syncControls();
+    this.#writeUrl();
+    const target = this.#step + 1;
+    this.#client?.send({ type: 'update', settings });
+    return this.runTo(target);
+  }
+
+  /** Names of the log's parameter columns (empty until the worker is ready). */
+  get paramNames(): string[] {
+    return this.#meta?.paramNames ?? [];
+  }
+
   /** Current settings (including the backend). */
   get settings(): Settings {
     return { ...this.#settings };
@@ -124,11 +153,14 @@ export class NnFitDemo extends HTMLElement {
     this.dataset.state = state;
     const running = state === 'running';
     const usable = state === 'ready' || state === 'paused' || running;
-    const play = this.#q<HTMLButtonElement>('[data-action="play"]');
-    play.textContent = running ? 'Pause' : 'Play';
-    play.setAttribute('aria-pressed', String(running));
-    play.disabled = !usable;
-    this.#q<HTMLButtonElement>('[data-action="step"]').disabled = !usable || running;
+    const play = this.querySelector<HTMLButtonElement>('[data-action="play"]');
+    if (play) {
+      play.textContent = running ? 'Pause' : 'Play';
+      play.setAttribute('aria-pressed', String(running));
+      play.disabled = !usable;
+    }
+    const step = this.querySelector<HTMLButtonElement>('[data-action="step"]');
+    if (step) step.disabled = !usable || running;
     this.#q<HTMLButtonElement>('[data-action="reset"]').disabled = state === 'idle' || state === 'loading';
   }
 
@@ -178,7 +210,12 @@ export class NnFitDemo extends HTMLElement {
         return;
       case 'stopped':
         if (this.dataset.state === 'running' || r.reason === 'done') this.#setState(r.reason === 'paused' ? 'paused' : 'ready');
-        this.#status(`${r.reason === 'paused' ? 'Paused' : 'Stopped'} at step ${this.#step}: loss ${fmt(this.log.at(-1)!.loss)}.`, true);
+        this.#status(
+          this.#hand
+            ? `Try ${this.#step}: loss ${fmt(this.log.at(-1)!.loss)}.`
+            : `${r.reason === 'paused' ? 'Paused' : 'Stopped'} at step ${this.#step}: loss ${fmt(this.log.at(-1)!.loss)}.`,
+          true,
+        );
         if (r.reason === 'done') this.#serveWaiters();
         return;
       case 'diverged':
@@ -205,6 +242,8 @@ export class NnFitDemo extends HTMLElement {
     if (last) {
       this.dataset.step = String(last.step);
       this.dataset.loss = String(last.loss);
+      const now = this.querySelector('[data-role="loss-now"]');
+      if (now) now.textContent = fmt(last.loss);
     }
     this.dataset.tensors = String(p.numTensors);
     this.#waiters = this.#waiters.filter((w) => {
@@ -268,7 +307,15 @@ export class NnFitDemo extends HTMLElement {
       else if (action === 'play') {
         if (this.dataset.state === 'running') this.#client?.send({ type: 'pause' });
         else this.#run(Number.POSITIVE_INFINITY);
-      } else if (action === 'reset') this.#reset();
+      } else if (action === 'reset') {
+        if (this.#hand) {
+          // Back to the start: the sliders return to where the chapter begins.
+          this.#settings = { ...defaults(this.#config.settings), backend: this.#settings.backend! };
+          this.#syncControls();
+          this.#writeUrl();
+        }
+        this.#reset();
+      }
       else if (action === 'copy-link') void this.#copyLink();
       else if (action === 'reset-defaults') {
         this.#settings = defaults(this.#specs);
@@ -314,6 +361,7 @@ export class NnFitDemo extends HTMLElement {
     this.#writeUrl();
     if (this.#config.live.includes(spec.key)) {
       this.#client?.send({ type: 'update', settings: { [spec.key]: parsed.value } });
+      if (this.#hand && this.dataset.state !== 'loading') this.#run(1);
     } else if (this.#client) {
       this.#reset();
     }

@@ -19,6 +19,8 @@ export interface NumberSetting extends SettingBase {
   /** A log-scale slider suits learning rates, which span orders of magnitude. */
   scale?: 'linear' | 'log';
   integer?: boolean;
+  /** Slider step for linear sliders (default: 1/200 of the range, or 1 for integers). */
+  step?: number;
 }
 
 export interface BooleanSetting extends SettingBase {

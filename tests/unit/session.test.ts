@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, settingsFromQuery, settingsToQuery, TrainingSession, type Progress } from '../../src/train';
 import { doubleRelu } from '../../src/train/double-relu';
+import { quadraticByHand, quadraticDescent } from '../../src/train/quadratic';
+import { datasetQ1 } from '../../src/data';
 import { tf } from '../../src/nn';
 import fixture from '../fixtures/trajectories.json';
 import { expectClose } from './helpers';
@@ -89,5 +91,55 @@ describe('settings in the URL', () => {
       'Clear gradients each step: "maybe" is not on/off (use 1 or 0)',
       '"dr.speed" is not a setting of this demo',
     ]);
+  });
+});
+
+describe('the quadratic experiments of chapters 1 and 2', () => {
+  it('by hand: each try evaluates the loss where the sliders stand, nothing trains', async () => {
+    const session = new TrainingSession(quadraticByHand, defaults(quadraticByHand.settings));
+    const start = await session.start();
+    expect(start.rows[0]!.params.map((v) => Math.fround(v))).toEqual([1.1, 1.2, 1.3].map(Math.fround));
+    const { x, y } = datasetQ1();
+    const mae = (a: number, b: number, c: number) => x.reduce((s, xi, i) => s + Math.abs(a * xi * xi + b * xi + c - y[i]!), 0) / x.length;
+    expect(start.rows[0]!.loss).toBeCloseTo(mae(1.1, 1.2, 1.3), 5);
+    session.update({ a: 3, b: 4, c: 5 });
+    const tried = await collect(session, 1);
+    expect(tried.rows[0]!.params).toEqual([3, 4, 5]);
+    expect(tried.rows[0]!.loss).toBeCloseTo(mae(3, 4, 5), 5);
+    const again = await collect(session, 2);
+    expect(again.rows.map((r) => r.params)).toEqual([[3, 4, 5], [3, 4, 5]]);
+    session.dispose();
+  });
+
+  for (const clear of [true, false]) {
+    it(`descent (clear ${clear}): params follow NumPy, and the logged gradients are the ones the update used`, async () => {
+      const c = fixture.chapter2;
+      const session = new TrainingSession(quadraticDescent, { ...defaults(quadraticDescent.settings), clear });
+      await session.start();
+      const { rows } = await collect(session, c.steps);
+      const expected = clear ? c.cleared : c.accumulated;
+      rows.forEach((r, i) => {
+        expectClose(r.params.slice(0, 3), expected.params[i]!, 1e-4, 1e-5);
+        const before = i === 0 ? c.start : expected.params[i - 1]!;
+        // p_after = p_before − lr·g, so g = (p_before − p_after)/lr.
+        const g = before.map((p, j) => (p - expected.params[i]![j]!) / c.lr);
+        expectClose(r.params.slice(3, 6), g, 1e-3, 1e-3);
+        expect(r.params[6]).toBeCloseTo(0.01, 9);
+      });
+      session.dispose();
+    });
+  }
+
+  it('the step schedule halves the rate every 50 steps; cosine decays it to 0 at step 200', async () => {
+    for (const [schedule, at] of [
+      ['step', { 1: 0.01, 50: 0.01, 51: 0.005, 101: 0.0025 }],
+      ['cosine', { 1: 0.01, 101: 0.005, 200: 0.01 * (1 + Math.cos((Math.PI * 199) / 200)) / 2 }],
+    ] as const) {
+      const session = new TrainingSession(quadraticDescent, { ...defaults(quadraticDescent.settings), schedule });
+      await session.start();
+      const { rows } = await collect(session, 200);
+      for (const [step, lr] of Object.entries(at)) expect(rows[Number(step) - 1]!.params[6]).toBeCloseTo(lr, 7);
+      session.dispose();
+    }
   });
 });

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { demo, log, readyDemo } from './demo';
+
+const PAGE = '/chapters/01-functions/';
+const ID = 'quadratic-by-hand';
+
+test('moving a slider redraws the curve, updates the loss in the title and logs the try', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, ID);
+  const title = d.locator('[data-role="loss-now"]');
+  await expect(title).toHaveText('4.4666');
+  const before = await d.locator('g.if-prediction path').getAttribute('d');
+  const a = d.getByLabel('a (x² term)', { exact: true });
+  await a.fill('3');
+  await a.press('Enter');
+  await expect(d).toHaveAttribute('data-step', '1');
+  const rows = await log(d);
+  expect(rows[1]!.params).toEqual([3, 1.2000000476837158, 1.2999999523162842]);
+  await expect(title).not.toHaveText('4.4666');
+  // The chart redraws a moment later (redraws are throttled while values stream in).
+  await expect.poll(() => d.locator('g.if-prediction path').getAttribute('d')).not.toBe(before);
+  await expect(d.locator('tbody[data-role="log"] tr')).toHaveCount(2);
+  await expect(page).toHaveURL(/quadratic-by-hand\.a=3/);
+});
+
+test('the sliders work from the keyboard, every move is a try', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, ID);
+  const slider = d.getByRole('slider', { name: 'c (constant) slider' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(d).toHaveAttribute('data-step', '1');
+  await page.keyboard.press('ArrowRight');
+  await expect(d).toHaveAttribute('data-step', '2');
+  expect((await log(d)).map((r) => Number(r.params[2]!.toFixed(4)))).toEqual([1.3, 1.4, 1.5]);
+  await expect(d.getByLabel('c (constant)', { exact: true })).toHaveValue('1.5');
+});
+
+test('switching the loss to MSE re-evaluates the same curve with the other loss', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, ID);
+  await d.getByLabel('Loss', { exact: true }).selectOption('mse');
+  await expect(d).toHaveAttribute('data-step', '1');
+  const rows = await log(d);
+  // MSE of the start curve (NumPy: 27.0886), against MAE 4.4666 before.
+  expect(Math.abs(rows[1]!.loss - 27.088565)).toBeLessThan(1e-3);
+});
+
+test('a shared link restores the sliders; "Back to the start" returns to the chapter start', async ({ page }) => {
+  await page.goto(`${PAGE}?${ID}.a=3&${ID}.b=1&${ID}.c=1`);
+  const d = await readyDemo(page, ID);
+  expect((await log(d))[0]!.params).toEqual([3, 1, 1]);
+  await d.getByRole('button', { name: 'Back to the start' }).click();
+  await expect(d).toHaveAttribute('data-step', '0');
+  await expect(d).toHaveAttribute('data-state', 'ready');
+  expect((await log(d))[0]!.params.map((v) => Number(v.toFixed(4)))).toEqual([1.1, 1.2, 1.3]);
+  await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
+});
+
+test('there is nothing to train: no Step or Play button', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = demo(page, ID);
+  await expect(d.getByRole('button', { name: 'Step', exact: true })).toHaveCount(0);
+  await expect(d.getByRole('button', { name: 'Play' })).toHaveCount(0);
+});

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import fixture from '../fixtures/trajectories.json' with { type: 'json' };
+import { demo, log, readyDemo, runTo } from './demo';
+
+const PAGE = '/chapters/02-gradient-descent/';
+const ID = 'quadratic-descent';
+const c = fixture.chapter2;
+
+for (const clear of [true, false]) {
+  test(`the step log reproduces the NumPy trajectory with clearing ${clear ? 'on' : 'off'}`, async ({ page }) => {
+    await page.goto(`${PAGE}${clear ? '' : `?${ID}.clear=0`}`);
+    const d = await readyDemo(page, ID);
+    await expect(d.getByLabel('Clear gradients each step')).toBeChecked({ checked: clear });
+    await runTo(d, c.steps);
+    const rows = (await log(d)).slice(1, c.steps + 1);
+    const expected = clear ? c.cleared : c.accumulated;
+    expect(rows).toHaveLength(c.steps);
+    rows.forEach((r, i) => {
+      expect(Math.abs(r.loss - expected.losses[i]!), `loss at step ${r.step}`).toBeLessThan(1e-4);
+      r.params.slice(0, 3).forEach((p, j) => expect(Math.abs(p - expected.params[i]![j]!), `param ${j} at step ${r.step}`).toBeLessThan(1e-4));
+    });
+  });
+}
+
+test('one step: the log shows each gradient, and each parameter moved against its sign', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, ID);
+  await d.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(d).toHaveAttribute('data-step', '1');
+  const [start, one] = await log(d);
+  const grads = one!.params.slice(3, 6);
+  grads.forEach((g, j) => expect(Math.sign(one!.params[j]! - start!.params[j]!)).toBe(-Math.sign(g)));
+  await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'a', 'b', 'c', 'grad a', 'grad b', 'grad c', 'lr']);
+});
+
+test('a learning rate of 1000 (as the text suggests) stops the run with a message naming it', async ({ page }) => {
+  await page.goto(`${PAGE}?${ID}.lr=1000`);
+  const d = await readyDemo(page, ID);
+  await d.getByRole('button', { name: 'Play' }).click();
+  await expect(d).toHaveAttribute('data-state', 'diverged');
+  await expect(d.locator('[data-role="message"]')).toContainText('The learning rate (1000) is too large');
+  const rows = await log(d);
+  expect(rows.every((r) => Number.isFinite(r.loss))).toBe(true);
+});
+
+test('a schedule shrinks the learning rate shown in the log', async ({ page }) => {
+  await page.goto(`${PAGE}?${ID}.lr=0.1&${ID}.schedule=step`);
+  const d = await readyDemo(page, ID);
+  await runTo(d, 101);
+  const rows = await log(d);
+  expect([rows[1]!, rows[50]!, rows[51]!, rows[101]!].map((r) => Number(r.params[6]!.toPrecision(3)))).toEqual([0.1, 0.1, 0.05, 0.025]);
+  await expect(demo(page, ID).getByLabel('Learning-rate schedule')).toHaveValue('step');
+});
