@@ -501,7 +501,7 @@ export class NnFitDemo extends HTMLElement {
     const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
     const lossFigure = lossBox.firstElementChild as HTMLElement | null;
     if (lossFigure?.getAttribute('width') === String(width) && plot.updateLossChart(lossFigure, this.log, log)) return;
-    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width })));
+    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width, xLabel: this.#hand ? 'try' : 'step' })));
   }
 }
 

@@ -6,6 +6,8 @@ export interface LossChartInput {
   rows: readonly { step: number; loss: number }[];
   log?: boolean;
   width?: number;
+  /** What one unit on the x axis is ("step", or "try" for a demo fitted by hand). */
+  xLabel?: string;
   document?: Document;
 }
 
@@ -45,7 +47,7 @@ function describe(points: { step: number; loss: number }[]): string {
 }
 
 /** The loss by step, on a linear or log scale. Non-finite values never reach it (the runtime stops first). */
-export function lossChart({ rows, log = false, width = 640, document }: LossChartInput): SVGSVGElement | HTMLElement {
+export function lossChart({ rows, log = false, width = 640, xLabel = 'step', document }: LossChartInput): SVGSVGElement | HTMLElement {
   const points = plotted(rows, log);
   const { x, y } = domains(points, log);
   const figure = themedPlot({
@@ -53,7 +55,7 @@ export function lossChart({ rows, log = false, width = 640, document }: LossChar
       width,
       height: Math.round(width * 0.3),
       marginLeft: 52,
-      x: { domain: x, label: 'step', grid: true },
+      x: { domain: x, label: xLabel, grid: true },
       y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true },
       marks: [
         Plot.line(points, { x: 'step', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2, className: 'if-loss' }),
