@@ -8,6 +8,9 @@ export interface PlotFigure extends Element {
   scale?(name: 'x' | 'y'): { apply(value: number): number } | undefined;
 }
 
+/** Rounds as d3-path does for Plot (3 decimals, no trailing zeros), so updated paths read like drawn ones. */
+const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
+
 /** "M x,y L x,y …" in screen coordinates, like Plot's linear curve. */
 export function linePath(figure: PlotFigure, xs: readonly number[], ys: readonly number[]): string | null {
   const sx = figure.scale?.('x');
@@ -15,7 +18,7 @@ export function linePath(figure: PlotFigure, xs: readonly number[], ys: readonly
   if (!sx || !sy) return null;
   let d = '';
   for (let i = 0; i < xs.length; i++) {
-    d += `${i ? 'L' : 'M'}${sx.apply(xs[i]!).toFixed(2)},${sy.apply(ys[i]!).toFixed(2)}`;
+    d += `${i ? 'L' : 'M'}${r3(sx.apply(xs[i]!))},${r3(sy.apply(ys[i]!))}`;
   }
   return d;
 }

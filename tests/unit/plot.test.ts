@@ -21,6 +21,9 @@ describe('charts update in place exactly as a fresh render would draw them', () 
     const [a, b] = [paths(moved), paths(fresh)];
     expect(a).toHaveLength(3);
     a.forEach((series, i) => series.forEach((v, j) => expect(Math.abs(v - b[i]![j]!)).toBeLessThan(0.01)));
+    // Written the way Plot writes them, so a moved path and a drawn one compare equal.
+    const raw = (f: Element) => [...f.querySelectorAll('g.if-prediction path')].map((p) => p.getAttribute('d'));
+    expect(raw(moved)).toEqual(raw(fresh));
   });
 
   it('fit chart: a figure without curves cannot be moved (it is redrawn)', () => {

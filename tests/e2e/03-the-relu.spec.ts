@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { demo, log, readyDemo } from './demo';
+
+const PAGE = '/chapters/03-the-relu/';
+
+for (const n of [1, 2, 3]) {
+  test(`${n} ReLU${n > 1 ? 's' : ''} by hand: every unit is drawn faintly under the sum`, async ({ page }) => {
+    await page.goto(PAGE);
+    const d = await readyDemo(page, `relu-${n}`);
+    // The live chart replaces the static one: one dashed path per unit, one solid sum.
+    await expect(d.locator('g.if-units path')).toHaveCount(n);
+    await expect(d.locator('g.if-prediction path')).toHaveCount(1);
+    await expect(d.locator('thead th')).toHaveText(['try', 'loss', ...Array.from({ length: n }, (_, i) => [`m${i + 1}`, `b${i + 1}`]).flat()]);
+  });
+}
+
+test("moving a unit's offset slides its kink: only that unit's curve changes", async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-2');
+  const units = d.locator('g.if-units path');
+  await expect(units).toHaveCount(2);
+  const before = await units.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+  const b2 = d.getByLabel('b2 (offset)', { exact: true });
+  await b2.fill('-1');
+  await b2.press('Enter');
+  await expect(d).toHaveAttribute('data-step', '1');
+  await expect.poll(() => units.nth(1).getAttribute('d')).not.toBe(before[1]);
+  expect(await units.nth(0).getAttribute('d')).toBe(before[0]);
+  expect((await log(d))[1]!.params).toEqual([2, 1, -2, -1]);
+});
+
+test('the three demos run side by side, each in its own worker', async ({ page }) => {
+  await page.goto(PAGE);
+  for (const n of [1, 2, 3]) await readyDemo(page, `relu-${n}`);
+  expect(page.workers().filter((w) => w.url().includes('worker')).length).toBe(3);
+  await expect(demo(page, 'relu-3')).toHaveAttribute('data-backend', 'webgl');
+});
