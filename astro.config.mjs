@@ -40,6 +40,7 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', alt: '' },
       favicon: '/favicon.svg',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      components: { Head: './components/Head.astro' },
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: [{ autogenerate: { directory: 'content/chapters' } }] },

@@ -21,7 +21,7 @@ class NnClaim extends HTMLElement {
     this.#demo.addEventListener('nn-progress', this.#onProgress);
     const button = this.querySelector('button');
     // Shown only once it can work (never to readers without JavaScript).
-    if (button) button.hidden = false;
+    button?.removeAttribute('data-waiting');
     button?.addEventListener('click', () => void this.check());
   }
 
