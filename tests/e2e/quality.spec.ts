@@ -1,0 +1,94 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { builtPages } from './site';
+
+/**
+ * Page weight budgets (gzip). A chapter ships little JavaScript before any demo nears the
+ * viewport; the demo's runtime (worker, tfjs, Plot) comes lazily. Measured 2026-11: about
+ * 35 KB up front and 283 KB lazily; the budgets leave a little room, and README lists them.
+ */
+const BUDGET_BEFORE_DEMO = 45 * 1024;
+const BUDGET_LAZY_DEMO = 300 * 1024;
+
+const chapters = builtPages().filter((p) => p.startsWith('/chapters/'));
+
+for (const path of chapters) {
+  test(`${path}: JavaScript before any demo loads, and the lazy demo runtime, stay within budget`, async ({ browser }) => {
+    // A short window at the top: no demo is near it, so nothing lazy starts.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 200 } });
+    const js: { url: string; bytes: number }[] = [];
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url())) {
+        js.push({ url: r.url(), bytes: gzipSync(await r.body().catch(() => Buffer.alloc(0))).length });
+      }
+    });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const eager = js.splice(0);
+    const sum = (files: typeof js) => files.reduce((s, f) => s + f.bytes, 0);
+    // tfjs and the worker are only ever reached through the runtime's lazy path.
+    expect(eager.map((f) => new URL(f.url).pathname).filter((p) => /\/(tf|worker)[.-]/.test(p))).toEqual([]);
+    expect(sum(eager)).toBeLessThan(BUDGET_BEFORE_DEMO);
+    const demos = page.locator('nn-fit-demo');
+    if ((await demos.count()) === 0) return;
+    await demos.first().scrollIntoViewIfNeeded();
+    await expect(demos.first()).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const lazy = js.splice(0);
+    expect(lazy.some((f) => /\/worker[.-]/.test(new URL(f.url).pathname))).toBe(true);
+    expect(sum(lazy)).toBeLessThan(BUDGET_LAZY_DEMO);
+    await page.close();
+  });
+}
+
+test('at 360 px wide with touch, every chapter fits the screen and its demos respond to taps', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  for (const path of chapters) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    const demo = page.locator('nn-fit-demo').first();
+    if ((await demo.count()) === 0) continue;
+    await demo.scrollIntoViewIfNeeded();
+    await expect(demo).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    const step = demo.locator('button[data-action="step"]');
+    if ((await step.count()) > 0) {
+      await step.tap();
+      await expect(demo).toHaveAttribute('data-step', '1');
+    } else {
+      // A demo fitted by hand: tap the first slider's track, a try is logged.
+      const slider = demo.getByRole('slider').first();
+      const box = (await slider.boundingBox())!;
+      await page.touchscreen.tap(box.x + box.width * 0.8, box.y + box.height / 2);
+      await expect(demo).toHaveAttribute('data-step', '1');
+    }
+  }
+  await context.close();
+});
+
+test('printing a chapter shows the charts and the text, not the controls', async ({ page }) => {
+  await page.goto('/chapters/04-sums-of-relus/');
+  await page.emulateMedia({ media: 'print' });
+  const demo = page.locator('nn-fit-demo');
+  await expect(demo.locator('[data-role="fit-chart"] svg')).toBeVisible();
+  await expect(demo.locator('.nn-demo__controls')).toBeHidden();
+  await expect(demo.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(page.locator('h1')).toBeVisible();
+});
+
+for (const path of chapters) {
+  test(`${path} without JavaScript: prose, math and every demo's static chart`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(path);
+    await expect(page.locator('h1')).toBeVisible();
+    expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+    const demos = page.locator('nn-fit-demo');
+    for (let i = 0; i < (await demos.count()); i++) {
+      await expect(demos.nth(i).locator('[data-role="fit-chart"] svg')).toBeVisible();
+      await expect(demos.nth(i).locator('[data-role="loss-chart"] svg')).toBeVisible();
+    }
+    await context.close();
+  });
+}
