@@ -8,6 +8,7 @@ import type { Progress, StepRow } from '../../src/train/session';
 import type { Report } from '../../src/train/protocol';
 import { TrainerClient } from '../../src/train/client';
 import { defaults, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingSpec } from '../../src/train/settings';
+import { formatNumber as fmt, StepLogTable } from './step-log';
 
 type State = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
 type PlotModule = typeof import('../../src/plot');
@@ -36,7 +37,6 @@ const DRAW_EVERY_MS = 100;
 const DRAW_EVERY_MS_REDUCED = 500;
 const STATUS_EVERY_MS = 4000;
 
-const fmt = (v: number) => (Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(4));
 
 export class NnFitDemo extends HTMLElement {
   /** Every step's row since the last reset: what claims and tests read. */
@@ -50,8 +50,7 @@ export class NnFitDemo extends HTMLElement {
   #curves: number[][] | null = null;
   #msPerStep = 0;
   #drawQueued = false;
-  /** How many log rows the table has shown so far. */
-  #rowsDrawn = 0;
+  #table!: StepLogTable;
   #lastStatus = 0;
   #autoPaused = false;
   #waiters: { step: number; resolve: (row: StepRow) => void; reject: (e: Error) => void }[] = [];
@@ -61,6 +60,7 @@ export class NnFitDemo extends HTMLElement {
   connectedCallback(): void {
     this.#config = JSON.parse(this.#q('[data-role="config"]').textContent ?? '{}') as Config;
     this.#specs = [...this.#config.settings, BACKEND_SPEC];
+    this.#table = new StepLogTable(this.#q('[data-role="log"]'), this.#q('[data-role="log-scroll"]'), LOG_ROWS_SHOWN);
     const { settings, errors } = settingsFromQuery(this.#specs, new URLSearchParams(location.search), this.id);
     this.#settings = settings;
     this.#syncControls();
@@ -198,8 +198,7 @@ export class NnFitDemo extends HTMLElement {
       }
       case 'start':
         this.log = [];
-        this.#rowsDrawn = 0;
-        this.#q('[data-role="log"]').replaceChildren();
+        this.#table.clear();
         this.#accept(r.progress);
         this.#setState('ready');
         this.#status(`Ready at the seeded start: loss ${fmt(this.log[0]!.loss)}.`, true);
@@ -442,32 +441,6 @@ export class NnFitDemo extends HTMLElement {
     this.#q('[data-role="badge"]').textContent = `${BACKEND_LABEL[backend]}${ms}`;
   }
 
-  /** Brings the table up to date with the log: new rows appended, the oldest dropped. */
-  #drawLog(): void {
-    const body = this.#q('[data-role="log"]');
-    const scroller = this.#q('[data-role="log-scroll"]');
-    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
-    if (this.log.length - this.#rowsDrawn > LOG_ROWS_SHOWN) {
-      body.replaceChildren();
-      this.#rowsDrawn = Math.max(0, this.log.length - LOG_ROWS_SHOWN);
-    }
-    const fresh = this.log.slice(this.#rowsDrawn);
-    this.#rowsDrawn = this.log.length;
-    const fragment = document.createDocumentFragment();
-    for (const r of fresh) {
-      const tr = document.createElement('tr');
-      for (const v of [String(r.step), fmt(r.loss), ...r.params.map(fmt)]) {
-        const td = document.createElement('td');
-        td.textContent = v;
-        tr.append(td);
-      }
-      fragment.append(tr);
-    }
-    body.append(fragment);
-    while (body.children.length > LOG_ROWS_SHOWN) body.firstElementChild?.remove();
-    if (atBottom) scroller.scrollTop = scroller.scrollHeight;
-  }
-
   #queueDraw(): void {
     if (this.#drawQueued) return;
     this.#drawQueued = true;
@@ -486,7 +459,7 @@ export class NnFitDemo extends HTMLElement {
    * chart, so no single task holds the page up for long.
    */
   #draw(): void {
-    this.#drawLog();
+    this.#table.draw(this.log);
     const plot = this.#plot;
     const meta = this.#meta;
     if (!plot || !meta || this.log.length === 0) return;
