@@ -4,12 +4,12 @@
  * Needs a fresh build in dist/ (the npm script builds first). Numbers are ratios and
  * counts; no test asserts on time.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium.ts';
+import { startPreview } from './preview-server.ts';
 
 const SITE_PORT = 4331;
 const NAIVE_PORT = 4332;
@@ -19,17 +19,6 @@ const NAIVE_STEPS = 240;
 
 type Demo = HTMLElement & { runTo(n: number): Promise<unknown>; log: unknown[] };
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 async function readyDemo(page: Page, backend: string): Promise<void> {
   await page.locator('nn-fit-demo').scrollIntoViewIfNeeded();
@@ -80,10 +69,9 @@ async function main(): Promise<void> {
   console.log('Building the baseline page…');
   await build({ root: 'scripts/bench', logLevel: 'warn', build: { outDir: '../../bench-results/naive', emptyOutDir: true, rollupOptions: { input: 'scripts/bench/naive.html' } } });
   const naiveServer = await preview({ root: 'scripts/bench', logLevel: 'warn', build: { outDir: '../../bench-results/naive' }, preview: { port: NAIVE_PORT, strictPort: true } });
-  const site = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(SITE_PORT)], { stdio: 'ignore', detached: true });
+  const site = await startPreview(SITE_PORT);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    await waitForServer(PAGE);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const results: Record<string, unknown> = {};
 
@@ -174,7 +162,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => naiveServer.httpServer.close(() => resolve()));
-    if (site.pid) process.kill(-site.pid);
+    site.stop();
   }
 }
 

@@ -4,10 +4,10 @@
  * chapter 4 demo: on the CPU headless (Firefox has no WebGL there) and on WebGL under
  * xvfb-run (`--headful`), asserting which backend it really ran on.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { builtPages } from '../tests/e2e/site.ts';
+import { startPreview } from './preview-server.ts';
 
 const PORT = 4343;
 const headful = process.argv.includes('--headful');
@@ -15,23 +15,11 @@ const expectedBackend = headful ? 'webgl' : 'cpu';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 if (!existsSync(firefox)) throw new Error(`No Firefox at ${firefox}: apt-get install firefox-esr, or set FIREFOX_PATH`);
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+const server = await startPreview(PORT);
 const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: !headful });
 const failures: string[] = [];
 try {
-  await waitForServer(`http://localhost:${PORT}/`);
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -68,7 +56,7 @@ try {
   if (run.step !== '40' || !(loss < 3.9 && loss > 3.8)) failures.push(`training went wrong: ${JSON.stringify(run)}`);
 } finally {
   await browser.close();
-  if (server.pid) process.kill(-server.pid);
+  server.stop();
 }
 if (failures.length) {
   console.error(`Firefox smoke test failed:\n${failures.join('\n')}`);

@@ -3,30 +3,19 @@
  * served by `astro preview`. Prints a table; exits non-zero below budget:
  * performance >= 95, accessibility, best practices and SEO = 100.
  */
-import { spawn } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumPath } from '../tests/e2e/chromium.ts';
 import { builtPages } from '../tests/e2e/site.ts';
+import { startPreview } from './preview-server.ts';
 
 const PORT = 4341;
 const BUDGET = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 type Category = keyof typeof BUDGET;
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+const server = await startPreview(PORT);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? chromiumPath(),
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update'],
@@ -34,7 +23,6 @@ const chrome = await chromeLauncher.launch({
 const rows: Record<string, Record<string, number>> = {};
 const failures: string[] = [];
 try {
-  await waitForServer(`http://localhost:${PORT}/`);
   for (const path of builtPages()) {
     for (const [preset, config] of [['mobile', undefined], ['desktop', desktopConfig]] as const) {
       const result = await lighthouse(`http://localhost:${PORT}${path}`, { port: chrome.port, logLevel: 'error', output: 'json' }, config);
@@ -55,7 +43,7 @@ try {
   }
 } finally {
   chrome.kill();
-  if (server.pid) process.kill(-server.pid);
+  server.stop();
 }
 console.table(rows);
 if (failures.length) {

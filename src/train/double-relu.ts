@@ -1,5 +1,6 @@
 import { datasetQ2, linspace } from '../data';
 import { backward, L1Loss, MSELoss, SGD, tf, type Tensor2D } from '../nn';
+import { CLEAR_GRADS_SETTING, learningRateSetting, LOSS_SETTING, lossFromSettings } from './common-settings';
 import type { Experiment, ExperimentDefinition } from './experiment';
 import { ReluSum } from './relu-sum';
 import type { Settings } from './settings';
@@ -13,33 +14,9 @@ const GRID = linspace(-2.2, 2.2, 89);
 export const doubleRelu: ExperimentDefinition = {
   id: 'double-relu',
   settings: [
-    {
-      kind: 'number',
-      key: 'lr',
-      label: 'Learning rate',
-      min: 1e-4,
-      max: 100,
-      default: 0.01,
-      scale: 'log',
-      help: 'How far each step moves the parameters along the negative gradient.',
-    },
-    {
-      kind: 'choice',
-      key: 'loss',
-      label: 'Loss',
-      options: [
-        { value: 'mae', label: 'Mean absolute error' },
-        { value: 'mse', label: 'Mean squared error' },
-      ],
-      default: 'mae',
-    },
-    {
-      kind: 'boolean',
-      key: 'clear',
-      label: 'Clear gradients each step',
-      default: true,
-      help: 'Off, gradients pile up from step to step, as after a forgotten zero_grad().',
-    },
+    learningRateSetting(0.01, 100),
+    LOSS_SETTING,
+    CLEAR_GRADS_SETTING,
     { kind: 'number', key: 'seed', label: 'Data seed', min: 0, max: 2 ** 32 - 1, default: 42, integer: true },
   ],
   live: ['lr', 'clear'],
@@ -64,7 +41,7 @@ class DoubleReluExperiment implements Experiment {
     this.#x = tf.tensor2d(this.data.x, [this.data.x.length, 1]);
     this.#y = tf.tensor2d(this.data.y, [this.data.y.length, 1]);
     this.#gridX = tf.tensor2d(GRID, [GRID.length, 1]);
-    this.#loss = settings.loss === 'mse' ? new MSELoss() : new L1Loss();
+    this.#loss = lossFromSettings(settings);
     this.#optimizer = new SGD(this.#model.parameters(), { lr: Number(settings.lr) });
     this.#clear = Boolean(settings.clear);
   }
@@ -82,10 +59,7 @@ class DoubleReluExperiment implements Experiment {
   }
 
   curves(): Tensor2D {
-    return tf.tidy(() => {
-      const units = this.#model.unitOutputs(this.#gridX);
-      return tf.concat([tf.sum(units, 1, true), units], 1) as Tensor2D;
-    });
+    return this.#model.curves(this.#gridX);
   }
 
   update(settings: Settings): void {

@@ -13,21 +13,12 @@ import {
   type Tensor1D,
   type Tensor2D,
 } from '../nn';
+import { CLEAR_GRADS_SETTING, learningRateSetting, LOSS_SETTING, lossFromSettings } from './common-settings';
 import type { Experiment, ExperimentDefinition } from './experiment';
-import type { Settings, SettingSpec } from './settings';
+import type { Settings } from './settings';
 
 const GRID = linspace(-2.2, 2.2, 89);
 
-const LOSS_SETTING: SettingSpec = {
-  kind: 'choice',
-  key: 'loss',
-  label: 'Loss',
-  options: [
-    { value: 'mae', label: 'Mean absolute error' },
-    { value: 'mse', label: 'Mean squared error' },
-  ],
-  default: 'mae',
-};
 
 /** ŷ = a·x² + b·x + c on Q1, with a, b, c as parameters: what chapters 1 and 2 fit. */
 class QuadraticModel {
@@ -71,8 +62,6 @@ class QuadraticModel {
   }
 }
 
-const lossFor = (settings: Settings) => (settings.loss === 'mse' ? new MSELoss() : new L1Loss());
-
 /**
  * Chapter 1: fitting by hand. a, b and c are the reader's sliders; each "step" evaluates
  * the loss where they stand (there is no optimizer), so the log is the history of tries.
@@ -98,7 +87,7 @@ class QuadraticByHand implements Experiment {
 
   constructor(settings: Settings) {
     this.#model = new QuadraticModel([Number(settings.a), Number(settings.b), Number(settings.c)]);
-    this.#loss = lossFor(settings);
+    this.#loss = lossFromSettings(settings);
   }
 
   get data() {
@@ -123,7 +112,7 @@ class QuadraticByHand implements Experiment {
     for (const key of ['a', 'b', 'c'] as const) {
       if (settings[key] !== undefined) tf.tidy(() => m[key].value.assign(tf.scalar(Number(settings[key]))));
     }
-    if (settings.loss !== undefined) this.#loss = lossFor(settings);
+    if (settings.loss !== undefined) this.#loss = lossFromSettings(settings);
   }
 
   dispose(): void {
@@ -139,7 +128,7 @@ class QuadraticByHand implements Experiment {
 export const quadraticDescent: ExperimentDefinition = {
   id: 'quadratic-descent',
   settings: [
-    { kind: 'number', key: 'lr', label: 'Learning rate', min: 1e-4, max: 1000, default: 0.01, scale: 'log', help: 'How far each step moves the parameters along the negative gradient.' },
+    learningRateSetting(0.01, 1000),
     LOSS_SETTING,
     {
       kind: 'choice',
@@ -152,7 +141,7 @@ export const quadraticDescent: ExperimentDefinition = {
       ],
       default: 'constant',
     },
-    { kind: 'boolean', key: 'clear', label: 'Clear gradients each step', default: true, help: 'Off, gradients pile up from step to step, as after a forgotten zero_grad().' },
+    CLEAR_GRADS_SETTING,
   ],
   live: ['lr', 'clear'],
   create: (settings) => new QuadraticDescent(settings),
@@ -170,7 +159,7 @@ class QuadraticDescent implements Experiment {
   #clear: boolean;
 
   constructor(settings: Settings) {
-    this.#loss = lossFor(settings);
+    this.#loss = lossFromSettings(settings);
     this.#optimizer = new SGD(this.#model.parameters, { lr: Number(settings.lr) });
     this.#schedule = String(settings.schedule);
     this.#scheduler = this.#makeScheduler();

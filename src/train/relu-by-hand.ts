@@ -69,10 +69,7 @@ class ReluByHand implements Experiment {
   }
 
   curves(): Tensor2D {
-    return tf.tidy(() => {
-      const units = this.#model.unitOutputs(this.#gridX);
-      return tf.concat([tf.sum(units, 1, true), units], 1) as Tensor2D;
-    });
+    return this.#model.curves(this.#gridX);
   }
 
   update(settings: Settings): void {

@@ -36,6 +36,14 @@ export class ReluSum extends Module {
     return tf.tidy(() => tf.sum(this.unitOutputs(x), 1, true) as Tensor2D);
   }
 
+  /** For the fit chart: B × (1 + n), the sum and then each unit's own output. */
+  curves(x: Tensor2D): Tensor2D {
+    return tf.tidy(() => {
+      const units = this.unitOutputs(x);
+      return tf.concat([tf.sum(units, 1, true), units], 1) as Tensor2D;
+    });
+  }
+
   /** Parameters interleaved per unit, [m₁, b₁, m₂, b₂, …], the order the step log prints. */
   flatParams(): Tensor1D {
     return tf.tidy(() => tf.reshape(tf.stack([this.m.value, this.b.value], 1), [-1]) as Tensor1D);
