@@ -48,7 +48,7 @@ class NnClaim extends HTMLElement {
     if (settings) {
       this.dataset.state = 'checking';
       try {
-        this.#judge(await demo.tryWith(settings));
+        this.#judge(await demo.runWith(settings, this.dataset.step ? this.step : undefined));
       } catch (err) {
         this.dataset.state = 'pending';
         this.#live(`(could not check: ${err instanceof Error ? err.message : String(err)})`);

@@ -1,11 +1,12 @@
 /**
  * <nn-fit-demo>: the live side of FitDemo.astro. It starts a training worker when it
  * nears the viewport, draws what the worker streams, keeps every setting in the URL, and
- * exposes test hooks as attributes (data-state, data-backend, data-step, data-loss).
+ * exposes test hooks as attributes (data-state, data-backend, data-step, data-loss,
+ * data-tensors, data-drawn-step).
  */
 import type { BackendName } from '../../src/nn/tf';
 import type { Progress, StepRow } from '../../src/train/session';
-import type { Report } from '../../src/train/protocol';
+import type { Report, RunMeta } from '../../src/train/protocol';
 import { TrainerClient } from '../../src/train/client';
 import { defaults, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingSpec } from '../../src/train/settings';
 import { formatNumber as fmt, StepLogTable } from './step-log';
@@ -46,7 +47,9 @@ export class NnFitDemo extends HTMLElement {
   #settings: Settings = {};
   #client: TrainerClient | null = null;
   #plot: PlotModule | null = null;
-  #meta: { paramNames: string[]; unitNames: string[]; data: { x: number[]; y: number[] }; grid: number[] } | null = null;
+  #meta: RunMeta | null = null;
+  /** Set when a new run starts: its data or units may differ, so charts are drawn anew. */
+  #redrawAll = true;
   #curves: number[][] | null = null;
   #msPerStep = 0;
   #drawQueued = false;
@@ -91,10 +94,11 @@ export class NnFitDemo extends HTMLElement {
   }
 
   /**
-   * Hand mode: moves the controls to `settings` (as a link or a claim asks), evaluates
-   * there and resolves with that try's log row.
+   * Moves the controls to `settings` (as a claim asks) and resolves with the log row that
+   * results: for a hand demo the try at those settings; for a training demo, step `step`
+   * of a run restarted from the seeded start with them.
    */
-  tryWith(settings: Settings): Promise<StepRow> {
+  runWith(settings: Settings, step?: number): Promise<StepRow> {
     for (const [key, value] of Object.entries(settings)) {
       const spec = this.#config.settings.find((s) => s.key === key);
       if (!spec) return Promise.reject(new Error(`no setting "${key}"`));
@@ -104,9 +108,15 @@ export class NnFitDemo extends HTMLElement {
     }
     this.#syncControls();
     this.#writeUrl();
-    const target = this.#step + 1;
-    this.#client?.send({ type: 'update', settings });
-    return this.runTo(target);
+    if (this.#hand) {
+      const target = this.#step + 1;
+      this.#client?.send({ type: 'update', settings });
+      return this.runTo(target);
+    }
+    if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
+    if (this.#client) this.#reset();
+    else this.#start();
+    return new Promise((resolve, reject) => this.#waiters.push({ step, resolve, reject }));
   }
 
   /** Names of the log's parameter columns (empty until the worker is ready). */
@@ -189,7 +199,6 @@ export class NnFitDemo extends HTMLElement {
   #report(r: Report): void {
     switch (r.type) {
       case 'ready': {
-        this.#meta = r;
         this.dataset.backend = r.backend;
         if (r.fallbackReason) this.#message(`Training on the CPU instead of ${BACKEND_LABEL[this.#settings.backend as BackendName]}: ${r.fallbackReason}. It works, only slower.`, 'notice');
         this.#q<HTMLSelectElement>('[data-role="backend"]').value = r.backend;
@@ -197,6 +206,8 @@ export class NnFitDemo extends HTMLElement {
         return;
       }
       case 'start':
+        this.#meta = r.meta;
+        this.#redrawAll = true;
         this.log = [];
         this.#table.clear();
         this.#accept(r.progress);
@@ -466,10 +477,13 @@ export class NnFitDemo extends HTMLElement {
     const fit = this.#q('[data-role="fit-chart"]');
     const width = Math.max(320, Math.round(fit.clientWidth || 640));
     const fitFigure = fit.firstElementChild;
-    const sameWidth = fitFigure?.getAttribute('width') === String(width);
+    const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
+    this.#redrawAll = false;
     if (!(sameWidth && fitFigure && this.#curves && plot.updateFitCurves(fitFigure, meta.grid, this.#curves))) {
       fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, width }));
     }
+    // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
+    this.dataset.drawnStep = String(this.#step);
     const lossBox = this.#q('[data-role="loss-chart"]');
     const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
     const lossFigure = lossBox.firstElementChild as HTMLElement | null;

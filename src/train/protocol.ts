@@ -14,12 +14,23 @@ export type Command =
   | { type: 'update'; settings: Settings }
   | { type: 'dispose' };
 
+/** What a run shows besides its progress: the log's columns, the units, the data, the grid. */
+export interface RunMeta {
+  paramNames: string[];
+  unitNames: string[];
+  data: { x: number[]; y: number[] };
+  grid: number[];
+}
+
 /** Worker → page. */
 export type Report =
-  | { type: 'ready'; backend: BackendName; fallbackReason?: string; paramNames: string[]; unitNames: string[]; data: { x: number[]; y: number[] }; grid: number[] }
+  | { type: 'ready'; backend: BackendName; fallbackReason?: string }
   | { type: 'progress'; progress: Progress }
-  /** The run went back to step 0 (after init or reset); progress holds step 0. */
-  | { type: 'start'; progress: Progress }
+  /**
+   * The run went back to step 0 (after init or reset): progress holds step 0, and `meta`
+   * what the new run shows (settings such as the target or the unit count change it).
+   */
+  | { type: 'start'; progress: Progress; meta: RunMeta }
   | { type: 'stopped'; reason: 'done' | 'paused' }
   | { type: 'diverged'; step: number; loss: number; message: string }
   | { type: 'error'; message: string; contextLost?: boolean };

@@ -42,11 +42,18 @@ async function stop(): Promise<void> {
   await running;
 }
 
+/** Step 0 of a new session, with what it shows. */
+async function postStart(s: TrainingSession): Promise<void> {
+  const e = s.experiment;
+  const meta = { paramNames: [...e.paramNames], unitNames: [...e.unitNames], data: e.data, grid: [...e.grid] };
+  post({ type: 'start', progress: await s.start(), meta });
+}
+
 async function restart(settings: Command & { type: 'reset' }): Promise<void> {
   await stop();
   session?.dispose();
   session = new TrainingSession(definition!, settings.settings);
-  post({ type: 'start', progress: await session.start() });
+  await postStart(session);
 }
 
 function run(steps: number): void {
@@ -73,17 +80,8 @@ async function handle(cmd: Command): Promise<void> {
       const report = await startBackend(cmd.backend);
       if (report.backend === 'webgl') watchContext();
       session = new TrainingSession(definition, cmd.settings);
-      const e = session.experiment;
-      post({
-        type: 'ready',
-        backend: report.backend,
-        fallbackReason: report.fallbackReason,
-        paramNames: [...e.paramNames],
-        unitNames: [...e.unitNames],
-        data: e.data,
-        grid: [...e.grid],
-      });
-      post({ type: 'start', progress: await session.start() });
+      post({ type: 'ready', backend: report.backend, fallbackReason: report.fallbackReason });
+      await postStart(session);
       return;
     }
     case 'run':

@@ -18,6 +18,8 @@ test("moving a unit's offset slides its kink: only that unit's curve changes", a
   await page.goto(PAGE);
   const d = await readyDemo(page, 'relu-2');
   const units = d.locator('g.if-units path');
+  // Compare live drawings only (the build-time preview is drawn at another width).
+  await expect(d).toHaveAttribute('data-drawn-step', '0');
   await expect(units).toHaveCount(2);
   const before = await units.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
   const b2 = d.getByLabel('b2 (offset)', { exact: true });

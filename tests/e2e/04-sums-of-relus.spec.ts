@@ -27,3 +27,34 @@ test('the code shown beside the demo is the file the demo runs, with a PyTorch t
   await expect(page.getByRole('tabpanel')).toContainText('torch.optim.SGD([m, b], lr=0.01)');
   await expect(demo(page, 'double-relu')).toBeVisible();
 });
+
+test('the N-ReLU fitter: one dashed curve per unit, and changing N or the target restarts the fit', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-fitter');
+  await expect(d.locator('g.if-units path')).toHaveCount(10);
+  await expect(d.locator('thead th')).toHaveText(['step', 'loss']);
+  await runTo(d, 50);
+  const units = d.getByLabel('Units (N)', { exact: true });
+  await units.fill('25');
+  await units.press('Enter');
+  await expect(d).toHaveAttribute('data-step', '0');
+  await expect(d).toHaveAttribute('data-state', 'ready');
+  await expect(d.locator('g.if-units path')).toHaveCount(25);
+  const sine = await d.locator('[data-role="fit-chart"] circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('cy')));
+  await d.getByLabel('Target').selectOption('abs');
+  await expect(d).toHaveAttribute('data-step', '0');
+  await expect
+    .poll(() => d.locator('[data-role="fit-chart"] circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('cy'))))
+    .not.toEqual(sine);
+  await expect(page).toHaveURL(/relu-fitter\.units=25.*relu-fitter\.target=abs|relu-fitter\.target=abs.*relu-fitter\.units=25/);
+  // Training the |x| shape with 25 units drives the error far down.
+  await runTo(d, 300);
+  expect((await log(d))[300]!.loss).toBeLessThan(0.01);
+});
+
+test('out-of-range unit counts in a link are refused', async ({ page }) => {
+  await page.goto(`${PAGE}?relu-fitter.units=500`);
+  const d = await readyDemo(page, 'relu-fitter');
+  await expect(d.locator('[data-role="message"]')).toContainText('Units (N): 500 is outside the allowed range 1 to 50');
+  await expect(d.locator('g.if-units path')).toHaveCount(10);
+});
