@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaults, settingsFromQuery, settingsToQuery, TrainingSession, type Progress } from '../../src/train';
 import { doubleRelu } from '../../src/train/double-relu';
 import { quadraticByHand, quadraticDescent } from '../../src/train/quadratic';
+import { reluFitter } from '../../src/train/relu-fitter';
 import { datasetQ1 } from '../../src/data';
 import { tf } from '../../src/nn';
 import fixture from '../fixtures/trajectories.json';
@@ -141,5 +142,33 @@ describe('the quadratic experiments of chapters 1 and 2', () => {
       for (const [step, lr] of Object.entries(at)) expect(rows[Number(step) - 1]!.params[6]).toBeCloseTo(lr, 7);
       session.dispose();
     }
+  });
+});
+
+describe('the N-ReLU fitter of chapter 4', () => {
+  it('draws the model and each unit, fits |x| with three units, and holds its tensor count', async () => {
+    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units: 3, target: 'abs' });
+    const start = await session.start();
+    expect(start.curves).toHaveLength(1 + 3);
+    expect(start.rows[0]!.params).toEqual([]);
+    const first = await collect(session, 1);
+    const rest = await collect(session, 499);
+    expect(rest.rows.at(-1)!.loss).toBeLessThan(0.01);
+    expect(rest.rows.at(-1)!.loss).toBeLessThan(first.rows[0]!.loss / 10);
+    expect(rest.seen.at(-1)!.numTensors).toBe(first.seen.at(-1)!.numTensors);
+    session.dispose();
+  });
+
+  it('more units fit the sine better after the same 500 steps', async () => {
+    const lossWith = async (units: number) => {
+      const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units });
+      await session.start();
+      const { rows } = await collect(session, 500);
+      session.dispose();
+      return rows.at(-1)!.loss;
+    };
+    const [one, three, twenty] = [await lossWith(1), await lossWith(3), await lossWith(20)];
+    expect(three).toBeLessThan(one);
+    expect(twenty).toBeLessThan(three / 10);
   });
 });
