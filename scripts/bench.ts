@@ -21,9 +21,9 @@ type Demo = HTMLElement & { runTo(n: number): Promise<unknown>; log: unknown[] }
 
 
 async function readyDemo(page: Page, backend: string): Promise<void> {
-  await page.locator('nn-fit-demo').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('nn-fit-demo')?.dataset.state === 'ready', null, { timeout: 60_000 });
-  const got = await page.locator('nn-fit-demo').getAttribute('data-backend');
+  await page.locator('#double-relu').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('#double-relu')?.dataset.state === 'ready', null, { timeout: 60_000 });
+  const got = await page.locator('#double-relu').getAttribute('data-backend');
   if (got !== backend) throw new Error(`the demo runs on ${got}, not ${backend}`);
 }
 
@@ -32,7 +32,7 @@ async function runtimeSpeed(page: Page, backend: string) {
   await page.goto(`${PAGE}?double-relu.backend=${backend}`);
   await readyDemo(page, backend);
   return page.evaluate(async (steps) => {
-    const demo = document.querySelector('nn-fit-demo') as Demo;
+    const demo = document.querySelector('#double-relu') as Demo;
     await demo.runTo(50);
     const t0 = performance.now();
     await demo.runTo(50 + steps);
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     for (const backend of ['webgl', 'cpu'] as const) {
       console.log(`Runtime vs baseline on ${backend}…`);
       const runtime = await runtimeSpeed(page, backend);
-      const runtimeMain = await mainThread(page, "document.querySelector('nn-fit-demo').runTo(1e9).catch(() => {})");
+      const runtimeMain = await mainThread(page, "document.querySelector('#double-relu').runTo(1e9).catch(() => {})");
       await page.goto(`http://localhost:${NAIVE_PORT}/naive.html`);
       await page.waitForFunction(() => document.title === 'naive ready');
       const naive = await page.evaluate(async ([steps, b]) => {
@@ -103,12 +103,12 @@ async function main(): Promise<void> {
     await page.goto(PAGE);
     const t0 = Date.now();
     await readyDemo(page, 'webgl');
-    await page.locator('nn-fit-demo button[data-action="step"]').click();
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('nn-fit-demo')?.dataset.step === '1');
+    await page.locator('#double-relu button[data-action="step"]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#double-relu')?.dataset.step === '1');
     const firstStepMs = Date.now() - t0;
-    const tensorsAfter1 = Number(await page.locator('nn-fit-demo').getAttribute('data-tensors'));
-    await page.evaluate((n) => (document.querySelector('nn-fit-demo') as Demo).runTo(n), STEPS + 1);
-    const tensorsAfter1000 = Number(await page.locator('nn-fit-demo').getAttribute('data-tensors'));
+    const tensorsAfter1 = Number(await page.locator('#double-relu').getAttribute('data-tensors'));
+    await page.evaluate((n) => (document.querySelector('#double-relu') as Demo).runTo(n), STEPS + 1);
+    const tensorsAfter1000 = Number(await page.locator('#double-relu').getAttribute('data-tensors'));
 
     console.log('JavaScript shipped…');
     const small = await browser.newPage({ viewport: { width: 1280, height: 400 } });

@@ -41,14 +41,14 @@ try {
   }
 
   await page.goto(`http://localhost:${PORT}/chapters/04-sums-of-relus/`, { waitUntil: 'load' });
-  await page.evaluate(() => document.querySelector('nn-fit-demo')?.scrollIntoView());
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('nn-fit-demo')?.dataset.state === 'ready', { timeout: 60_000 });
-  const curve = () => page.evaluate(() => document.querySelector('nn-fit-demo g.if-prediction path')?.getAttribute('d') ?? '');
+  await page.evaluate(() => document.querySelector('#double-relu')?.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('#double-relu')?.dataset.state === 'ready', { timeout: 60_000 });
+  const curve = () => page.evaluate(() => document.querySelector('#double-relu g.if-prediction path')?.getAttribute('d') ?? '');
   const before = await curve();
-  await page.evaluate(() => (document.querySelector('nn-fit-demo') as HTMLElement & { runTo(n: number): Promise<unknown> }).runTo(40));
-  const run = await page.evaluate(() => ({ ...(document.querySelector('nn-fit-demo') as HTMLElement).dataset }));
+  await page.evaluate(() => (document.querySelector('#double-relu') as HTMLElement & { runTo(n: number): Promise<unknown> }).runTo(40));
+  const run = await page.evaluate(() => ({ ...(document.querySelector('#double-relu') as HTMLElement).dataset }));
   // The live chart follows the training: its curve is redrawn within a moment.
-  await page.waitForFunction((d) => document.querySelector('nn-fit-demo g.if-prediction path')?.getAttribute('d') !== d, { timeout: 10_000 }, before).catch(() => failures.push('the chart did not follow the training'));
+  await page.waitForFunction((d) => document.querySelector('#double-relu g.if-prediction path')?.getAttribute('d') !== d, { timeout: 10_000 }, before).catch(() => failures.push('the chart did not follow the training'));
   const loss = Number(run.loss);
   console.log(`chapter 4 demo in Firefox (${headful ? 'xvfb' : 'headless'}): backend ${run.backend}, step ${run.step}, loss ${loss}`);
   if (run.backend !== expectedBackend) failures.push(`expected the ${expectedBackend} backend, got ${run.backend}`);

@@ -70,10 +70,13 @@ test('at 360 px wide with touch, every chapter fits the screen and its demos res
 test('printing a chapter shows the charts and the text, not the controls', async ({ page }) => {
   await page.goto('/chapters/04-sums-of-relus/');
   await page.emulateMedia({ media: 'print' });
-  const demo = page.locator('nn-fit-demo');
-  await expect(demo.locator('[data-role="fit-chart"] svg')).toBeVisible();
-  await expect(demo.locator('.nn-demo__controls')).toBeHidden();
-  await expect(demo.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  const demos = page.locator('nn-fit-demo');
+  expect(await demos.count()).toBeGreaterThan(0);
+  for (const demo of await demos.all()) {
+    await expect(demo.locator('[data-role="fit-chart"] svg')).toBeVisible();
+    await expect(demo.locator('.nn-demo__controls')).toBeHidden();
+    await expect(demo.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  }
   await expect(page.locator('h1')).toBeVisible();
 });
 
