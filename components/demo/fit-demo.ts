@@ -50,6 +50,9 @@ export class NnFitDemo extends HTMLElement {
   #meta: RunMeta | null = null;
   /** Set when a new run starts: its data or units may differ, so charts are drawn anew. */
   #redrawAll = true;
+  /** How many runs have started; the first one's step 0 is what the build-time preview shows. */
+  #starts = 0;
+  #plotLoading: Promise<void> | null = null;
   #curves: number[][] | null = null;
   #msPerStep = 0;
   #drawQueued = false;
@@ -178,10 +181,6 @@ export class NnFitDemo extends HTMLElement {
     if (this.#client) return;
     this.#setState('loading');
     this.#status('Loading TensorFlow.js…', true);
-    void import('../../src/plot').then((plot) => {
-      this.#plot = plot;
-      this.#draw();
-    });
     this.#client = new TrainerClient((r) => this.#report(r));
     this.#client.send({
       type: 'init',
@@ -206,6 +205,7 @@ export class NnFitDemo extends HTMLElement {
         return;
       }
       case 'start':
+        this.#starts++;
         this.#meta = r.meta;
         this.#redrawAll = true;
         this.log = [];
@@ -471,9 +471,18 @@ export class NnFitDemo extends HTMLElement {
    */
   #draw(): void {
     this.#table.draw(this.log);
+    // Until the first run moves, the build-time preview already shows it: Plot isn't even loaded.
+    if (this.#starts <= 1 && this.#step === 0) return;
     const plot = this.#plot;
+    if (!plot) {
+      this.#plotLoading ??= import('../../src/plot').then((loaded) => {
+        this.#plot = loaded;
+        this.#draw();
+      });
+      return;
+    }
     const meta = this.#meta;
-    if (!plot || !meta || this.log.length === 0) return;
+    if (!meta || this.log.length === 0) return;
     const fit = this.#q('[data-role="fit-chart"]');
     const width = Math.max(320, Math.round(fit.clientWidth || 640));
     const fitFigure = fit.firstElementChild;

@@ -9,7 +9,8 @@ test('moving a slider redraws the curve, updates the loss in the title and logs 
   const d = await readyDemo(page, ID);
   const title = d.locator('[data-role="loss-now"]');
   await expect(title).toHaveText('4.4666');
-  await expect(d).toHaveAttribute('data-drawn-step', '0');
+  // Until the first move, the build-time preview stands (the live chart hasn't drawn).
+  await expect(d).not.toHaveAttribute('data-drawn-step', /.*/);
   const before = await d.locator('g.if-prediction path').getAttribute('d');
   const a = d.getByLabel('a (x² term)', { exact: true });
   await a.fill('3');
@@ -18,9 +19,17 @@ test('moving a slider redraws the curve, updates the loss in the title and logs 
   const rows = await log(d);
   expect(rows[1]!.params).toEqual([3, 1.2000000476837158, 1.2999999523162842]);
   await expect(title).not.toHaveText('4.4666');
-  // The chart redraws a moment later (redraws are throttled while values stream in).
-  await expect.poll(() => d.locator('g.if-prediction path').getAttribute('d')).not.toBe(before);
-  await expect(d.locator('tbody[data-role="log"] tr')).toHaveCount(2);
+  // The chart redraws a moment later (redraws are throttled while values stream in); then a
+  // second move changes the live curve again.
+  await expect(d).toHaveAttribute('data-drawn-step', '1');
+  expect(await d.locator('g.if-prediction path').getAttribute('d')).not.toBe(before);
+  const live = await d.locator('g.if-prediction path').getAttribute('d');
+  const b = d.getByLabel('b (x term)', { exact: true });
+  await b.fill('2');
+  await b.press('Enter');
+  await expect(d).toHaveAttribute('data-drawn-step', '2');
+  expect(await d.locator('g.if-prediction path').getAttribute('d')).not.toBe(live);
+  await expect(d.locator('tbody[data-role="log"] tr')).toHaveCount(3);
   await expect(page).toHaveURL(/quadratic-by-hand\.a=3/);
 });
 

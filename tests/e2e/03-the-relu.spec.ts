@@ -18,17 +18,21 @@ test("moving a unit's offset slides its kink: only that unit's curve changes", a
   await page.goto(PAGE);
   const d = await readyDemo(page, 'relu-2');
   const units = d.locator('g.if-units path');
-  // Compare live drawings only (the build-time preview is drawn at another width).
-  await expect(d).toHaveAttribute('data-drawn-step', '0');
+  const move = async (label: string, value: string, step: string) => {
+    const input = d.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.press('Enter');
+    await expect(d).toHaveAttribute('data-step', step);
+    await expect(d).toHaveAttribute('data-drawn-step', step);
+  };
+  // A first move brings the live chart in (the build-time preview is drawn at another width).
+  await move('b1 (offset)', '1.1', '1');
   await expect(units).toHaveCount(2);
   const before = await units.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
-  const b2 = d.getByLabel('b2 (offset)', { exact: true });
-  await b2.fill('-1');
-  await b2.press('Enter');
-  await expect(d).toHaveAttribute('data-step', '1');
-  await expect.poll(() => units.nth(1).getAttribute('d')).not.toBe(before[1]);
+  await move('b2 (offset)', '-1', '2');
+  expect(await units.nth(1).getAttribute('d')).not.toBe(before[1]);
   expect(await units.nth(0).getAttribute('d')).toBe(before[0]);
-  expect((await log(d))[1]!.params).toEqual([2, 1, -2, -1]);
+  expect((await log(d))[2]!.params).toEqual([2, 1.100000023841858, -2, -1]);
 });
 
 test('the three demos run side by side, each in its own worker', async ({ page }) => {
