@@ -209,7 +209,7 @@ export class NnFitDemo extends HTMLElement {
         this.#meta = r.meta;
         this.#redrawAll = true;
         this.log = [];
-        this.#table.clear();
+        this.#table.reset();
         this.#accept(r.progress);
         this.#setState('ready');
         this.#status(`Ready at the seeded start: loss ${fmt(this.log[0]!.loss)}.`, true);

@@ -8,7 +8,7 @@ export const formatNumber = (v: number): string => (Math.abs(v) >= 1e4 ? v.toExp
  * they arrive and kept scrolled to the bottom unless the reader has scrolled up.
  */
 export class StepLogTable {
-  /** How many rows of the log the table has taken in so far. */
+  /** How many rows of the log the table has taken in so far; −1 after a reset, until the next draw. */
   #drawn = 0;
 
   constructor(
@@ -17,19 +17,19 @@ export class StepLogTable {
     private readonly maxRows: number,
   ) {}
 
-  /** Empties the table (a reset: the log starts again at step 0). */
-  clear(): void {
-    this.#drawn = 0;
-    this.body.replaceChildren();
+  /**
+   * The log starts again at step 0: the next draw replaces every row at once (emptying the
+   * table now would collapse it until then, and the page below would jump).
+   */
+  reset(): void {
+    this.#drawn = -1;
   }
 
   /** Brings the table up to date with `log`: new rows appended, the oldest dropped. */
   draw(log: readonly StepRow[]): void {
     const atBottom = this.scroller.scrollTop + this.scroller.clientHeight >= this.scroller.scrollHeight - 4;
-    if (log.length - this.#drawn > this.maxRows) {
-      this.body.replaceChildren();
-      this.#drawn = Math.max(0, log.length - this.maxRows);
-    }
+    const replace = this.#drawn < 0 || log.length - this.#drawn > this.maxRows;
+    if (replace) this.#drawn = Math.max(0, log.length - this.maxRows);
     const fragment = document.createDocumentFragment();
     for (const r of log.slice(this.#drawn)) {
       const tr = document.createElement('tr');
@@ -41,7 +41,8 @@ export class StepLogTable {
       fragment.append(tr);
     }
     this.#drawn = log.length;
-    this.body.append(fragment);
+    if (replace) this.body.replaceChildren(fragment);
+    else this.body.append(fragment);
     while (this.body.children.length > this.maxRows) this.body.firstElementChild?.remove();
     if (atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
   }
