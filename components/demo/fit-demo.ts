@@ -127,11 +127,6 @@ export class NnFitDemo extends HTMLElement {
     return this.#meta?.paramNames ?? [];
   }
 
-  /** Current settings (including the backend). */
-  get settings(): Settings {
-    return { ...this.#settings };
-  }
-
   /** True when the run uses the settings the chapter's text talks about. */
   get usesDefaults(): boolean {
     const d = defaults(this.#config.settings);

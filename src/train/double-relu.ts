@@ -1,7 +1,7 @@
 import { datasetQ2, linspace } from '../data';
 import { backward, L1Loss, MSELoss, SGD, tf, type Tensor2D } from '../nn';
 import { CLEAR_GRADS_SETTING, learningRateSetting, LOSS_SETTING, lossFromSettings } from './common-settings';
-import type { Experiment, ExperimentDefinition } from './experiment';
+import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
 import { ReluSum } from './relu-sum';
 import type { Settings } from './settings';
 
@@ -38,9 +38,7 @@ class DoubleReluExperiment implements Experiment {
 
   constructor(settings: Settings) {
     this.data = datasetQ2({ seed: Number(settings.seed) });
-    this.#x = tf.tensor2d(this.data.x, [this.data.x.length, 1]);
-    this.#y = tf.tensor2d(this.data.y, [this.data.y.length, 1]);
-    this.#gridX = tf.tensor2d(GRID, [GRID.length, 1]);
+    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(this.data, GRID));
     this.#loss = lossFromSettings(settings);
     this.#optimizer = new SGD(this.#model.parameters(), { lr: Number(settings.lr) });
     this.#clear = Boolean(settings.clear);

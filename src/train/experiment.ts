@@ -1,5 +1,5 @@
 import type { Dataset1D } from '../data';
-import type { Scalar, Tensor1D, Tensor2D } from '../nn';
+import { tf, type Scalar, type Tensor1D, type Tensor2D } from '../nn';
 import type { Settings, SettingSpec } from './settings';
 
 /**
@@ -31,4 +31,13 @@ export interface ExperimentDefinition {
   /** Settings that apply mid-run; changing any other restarts the run from its seeded start. */
   live: readonly string[];
   create(settings: Settings): Experiment;
+}
+
+/** A 1-D dataset and a chart grid as column tensors (n × 1), as the models take them. */
+export function columnTensors(data: Dataset1D, grid: readonly number[]): { x: Tensor2D; y: Tensor2D; gridX: Tensor2D } {
+  return {
+    x: tf.tensor2d(data.x, [data.x.length, 1]),
+    y: tf.tensor2d(data.y, [data.y.length, 1]),
+    gridX: tf.tensor2d(grid as number[], [grid.length, 1]),
+  };
 }

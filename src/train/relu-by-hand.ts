@@ -1,6 +1,6 @@
 import { datasetQ2, linspace } from '../data';
 import { L1Loss, tf, type Tensor2D } from '../nn';
-import type { Experiment, ExperimentDefinition } from './experiment';
+import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
 import { ReluSum } from './relu-sum';
 import type { Settings, SettingSpec } from './settings';
 
@@ -54,9 +54,7 @@ class ReluByHand implements Experiment {
     this.#m = units.map((i) => Number(settings[`m${i}`]));
     this.#b = units.map((i) => Number(settings[`b${i}`]));
     this.#model = new ReluSum(this.#m, this.#b);
-    this.#x = tf.tensor2d(this.data.x, [this.data.x.length, 1]);
-    this.#y = tf.tensor2d(this.data.y, [this.data.y.length, 1]);
-    this.#gridX = tf.tensor2d(GRID, [GRID.length, 1]);
+    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(this.data, GRID));
   }
 
   step() {

@@ -1,7 +1,7 @@
 import { linspace, RandomState } from '../data';
 import { Adam, backward, Linear, MSELoss, ReLU, Sequential, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import type { Experiment, ExperimentDefinition } from './experiment';
+import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
 import type { Settings } from './settings';
 
 const GRID = linspace(-2.2, 2.2, 89);
@@ -62,9 +62,7 @@ class ReluFitter implements Experiment {
     this.#model = new Sequential({ hidden: this.#hidden, relu: new ReLU(), output: this.#output });
     this.#optimizer = new Adam(this.#model.parameters(), { lr: Number(settings.lr) });
     this.unitNames = Array.from({ length: units }, (_, j) => `unit ${j + 1}`);
-    this.#x = tf.tensor2d(X, [X.length, 1]);
-    this.#y = tf.tensor2d(this.data.y, [X.length, 1]);
-    this.#gridX = tf.tensor2d(GRID, [GRID.length, 1]);
+    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(this.data, GRID));
   }
 
   step() {
