@@ -8,7 +8,9 @@ import type { BackendName } from '../../src/nn/tf';
 import type { Progress, StepRow } from '../../src/train/session';
 import type { Report, RunMeta } from '../../src/train/protocol';
 import { TrainerClient } from '../../src/train/client';
-import { defaults, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingSpec } from '../../src/train/settings';
+import { defaults, formatSeries, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingSpec } from '../../src/train/settings';
+import type { UnitEdit } from '../../src/train/experiment';
+import { CurveDrawer, KinkHandles } from './chart-edit';
 import { formatNumber as fmt, StepLogTable } from './step-log';
 
 type State = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
@@ -37,6 +39,9 @@ const LOG_ROWS_SHOWN = 100;
 const DRAW_EVERY_MS = 100;
 const DRAW_EVERY_MS_REDUCED = 500;
 const STATUS_EVERY_MS = 4000;
+/** While drawing, the chart shows the whole range a drawing may take. */
+const DRAW_RANGE: [number, number] = [-3, 3];
+const DRAW_DOMAIN: [number, number] = [-3.2, 3.2];
 
 
 export class NnFitDemo extends HTMLElement {
@@ -62,6 +67,11 @@ export class NnFitDemo extends HTMLElement {
   #waiters: { step: number; resolve: (row: StepRow) => void; reject: (e: Error) => void }[] = [];
   #observers: IntersectionObserver[] = [];
   #onVisibility = () => this.#visibilityChanged();
+  #units: number[][] | null = null;
+  #kinks: KinkHandles | null = null;
+  #drawer: CurveDrawer | null = null;
+  #drawing = false;
+  #editing: { inFlight: boolean; pending: UnitEdit | null } = { inFlight: false, pending: null };
 
   connectedCallback(): void {
     this.#config = JSON.parse(this.#q('[data-role="config"]').textContent ?? '{}') as Config;
@@ -72,6 +82,7 @@ export class NnFitDemo extends HTMLElement {
     this.#syncControls();
     if (errors.length) this.#message(`This link's settings could not all be used, so the defaults stand in: ${errors.join('; ')}.`, 'notice');
     this.#wireControls();
+    this.#wireEditing();
     this.#q<HTMLButtonElement>('[data-action="copy-link"]').disabled = false;
     // Start when the demo comes within a screen of the viewport.
     const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && this.#start(), { rootMargin: '100% 0px' });
@@ -208,8 +219,33 @@ export class NnFitDemo extends HTMLElement {
         this.#accept(r.progress);
         this.#setState('ready');
         this.#status(`Ready at the seeded start: loss ${fmt(this.log[0]!.loss)}.`, true);
+        this.#editing = { inFlight: false, pending: null };
+        this.#units = r.progress.units ?? null;
+        const draw = this.querySelector<HTMLButtonElement>('[data-action="draw"]');
+        if (draw) draw.disabled = false;
+        if (this.#settings.target === 'drawn' && this.#settings.drawn === '' && !this.#drawing) {
+          // (A message about the link's settings stays: it says why the drawing is missing.)
+          if (this.#q('[data-role="message"]').hidden) this.#message('Draw your target on the chart: press and drag across it, or use the arrow keys. Training starts from the seeded start each time you lift the pointer.', 'notice');
+          void this.#toggleDrawing(true);
+        }
         this.#serveWaiters();
         return;
+      case 'edited': {
+        this.#editing.inFlight = false;
+        // A later edit is waiting: send it, and show only where the last one lands.
+        const next = this.#editing.pending;
+        if (next) {
+          this.#editing.pending = null;
+          this.#sendEdit(next);
+          return;
+        }
+        if (r.progress.curves) this.#curves = r.progress.curves;
+        this.#units = r.progress.units ?? this.#units;
+        this.dataset.editedLoss = String(r.loss);
+        this.#status(`Moved by hand: loss now ${fmt(r.loss)}. Play trains on from here.`, true);
+        this.#queueDraw();
+        return;
+      }
       case 'progress':
         this.#accept(r.progress);
         return;
@@ -242,6 +278,7 @@ export class NnFitDemo extends HTMLElement {
   #accept(p: Progress): void {
     this.log.push(...p.rows);
     if (p.curves) this.#curves = p.curves;
+    if (p.units) this.#units = p.units;
     if (p.rows.length) this.#msPerStep = p.msPerStep;
     const last = this.log.at(-1);
     if (last) {
@@ -330,6 +367,7 @@ export class NnFitDemo extends HTMLElement {
       }
     });
     for (const spec of this.#config.settings) {
+      if (spec.kind === 'series') continue;
       const field = this.#q(`[data-setting="${spec.key}"]`);
       const value = field.querySelector<HTMLInputElement | HTMLSelectElement>('[data-role="value"]')!;
       const slider = field.querySelector<HTMLInputElement>('[data-role="slider"]');
@@ -374,6 +412,7 @@ export class NnFitDemo extends HTMLElement {
 
   #syncControls(): void {
     for (const spec of this.#config.settings) {
+      if (spec.kind === 'series') continue;
       const field = this.#q(`[data-setting="${spec.key}"]`);
       const input = field.querySelector<HTMLInputElement | HTMLSelectElement>('[data-role="value"]')!;
       const v = this.#settings[spec.key]!;
@@ -401,6 +440,85 @@ export class NnFitDemo extends HTMLElement {
     } catch {
       this.#message(`Copying was blocked by the browser; here is the link: ${url.href}`, 'notice');
     }
+  }
+
+  /** Kink handles and the drawing layer, where the demo has them. */
+  #wireEditing(): void {
+    const layer = this.querySelector<HTMLElement>('[data-role="layer"]');
+    if (!layer) return;
+    const figure = () => this.#q('[data-role="fit-chart"]').firstElementChild;
+    this.#kinks = new KinkHandles(layer, figure, (edit) => this.#editUnit(edit));
+    const series = this.#config.settings.find((s) => s.kind === 'series');
+    if (!series) return;
+    this.#drawer = new CurveDrawer(layer, figure, DRAW_RANGE, (ys) => this.#commitDrawing(series.key, ys));
+    this.querySelector('[data-action="draw"]')?.addEventListener('click', () => void this.#toggleDrawing(!this.#drawing));
+    layer.addEventListener('keydown', (e) => {
+      if (this.#drawing && (e.key === 'Escape' || e.key === 'Enter')) {
+        e.preventDefault();
+        void this.#toggleDrawing(false);
+        this.querySelector<HTMLElement>('[data-action="draw"]')?.focus();
+      }
+    });
+  }
+
+  /** A kink was moved: training pauses, and the worker applies the edit (one at a time; the latest waits). */
+  #editUnit(edit: UnitEdit): void {
+    const state = this.dataset.state;
+    if (state === 'running') this.#client?.send({ type: 'pause' });
+    else if (state !== 'ready' && state !== 'paused') return;
+    if (this.#editing.inFlight) this.#editing.pending = edit;
+    else this.#sendEdit(edit);
+  }
+
+  #sendEdit(edit: UnitEdit): void {
+    this.#editing.inFlight = true;
+    this.#client?.send({ type: 'edit', edit });
+  }
+
+  /** Turns drawing on (the chart shows the whole drawable range; the layer takes pointer and keys) or off. */
+  async #toggleDrawing(on: boolean): Promise<void> {
+    this.#drawing = on;
+    this.dataset.drawing = String(on);
+    const button = this.querySelector<HTMLButtonElement>('[data-action="draw"]');
+    if (button) {
+      button.setAttribute('aria-pressed', String(on));
+      button.textContent = on ? 'Done drawing' : 'Draw a target';
+    }
+    const help = this.querySelector('[data-role="edit-help"]');
+    if (help) {
+      help.textContent = on
+        ? 'Press and drag across the chart to draw, or use the keyboard: left and right pick a point, up and down move it (Shift: faster). Enter or Escape ends drawing.'
+        : 'Drag a kink (○) sideways to move it, up or down to change how much its unit adds. Keyboard: Tab to a kink, arrows move it, Page Up and Page Down pick another unit.';
+    }
+    if (!on) {
+      this.#drawer?.end();
+      this.#redrawAll = true;
+      this.#draw();
+      return;
+    }
+    this.#kinks?.clear();
+    await this.#loadPlot();
+    this.#redrawAll = true;
+    this.#draw();
+    const meta = this.#meta;
+    if (meta && this.#drawing) this.#drawer?.begin(meta.data.x, meta.data.y);
+  }
+
+  /** A stroke ended: the drawing becomes the target, and training restarts from the seeded start. */
+  #commitDrawing(key: string, ys: number[]): void {
+    this.#settings.target = 'drawn';
+    this.#settings[key] = formatSeries(ys);
+    this.#message(null);
+    this.#syncControls();
+    this.#writeUrl();
+    this.#reset();
+  }
+
+  #loadPlot(): Promise<void> {
+    this.#plotLoading ??= import('../../src/plot').then((loaded) => {
+      this.#plot = loaded;
+    });
+    return this.#plotLoading;
   }
 
   #visibilityChanged(): void {
@@ -466,17 +584,15 @@ export class NnFitDemo extends HTMLElement {
    */
   #draw(): void {
     this.#table.draw(this.log);
-    // Until the first run moves, the build-time preview already shows it: Plot isn't even loaded.
-    if (this.#starts <= 1 && this.#step === 0) return;
+    const meta = this.#meta;
+    // Until the first run moves, the build-time preview already shows it: Plot isn't even
+    // loaded. Demos with handles to drag need the live chart (its scales) from the start.
+    if (this.#starts <= 1 && this.#step === 0 && !meta?.editable && !this.#drawing) return;
     const plot = this.#plot;
     if (!plot) {
-      this.#plotLoading ??= import('../../src/plot').then((loaded) => {
-        this.#plot = loaded;
-        this.#draw();
-      });
+      void this.#loadPlot().then(() => this.#draw());
       return;
     }
-    const meta = this.#meta;
     if (!meta || this.log.length === 0) return;
     const fit = this.#q('[data-role="fit-chart"]');
     const width = Math.max(320, Math.round(fit.clientWidth || 640));
@@ -484,8 +600,10 @@ export class NnFitDemo extends HTMLElement {
     const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
     this.#redrawAll = false;
     if (!(sameWidth && fitFigure && this.#curves && plot.updateFitCurves(fitFigure, meta.grid, this.#curves))) {
-      fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, width }));
+      const yDomain = this.#drawing ? DRAW_DOMAIN : meta.yDomain;
+      fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, yDomain, width }));
     }
+    if (meta.editable && this.#units && this.#curves && !this.#drawing) this.#kinks?.update(this.#units, meta.grid, this.#curves[0]!);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
     this.dataset.drawnStep = String(this.#step);
     const lossBox = this.#q('[data-role="loss-chart"]');

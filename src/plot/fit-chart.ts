@@ -8,6 +8,8 @@ export interface FitChartInput {
   /** Columns over the grid: the model's prediction, then each unit's curve (drawn faintly). */
   curves: readonly (readonly number[])[] | null;
   unitNames?: readonly string[];
+  /** The y-range (default: the data's, with a margin). */
+  yDomain?: readonly [number, number];
   width?: number;
   /** For rendering at build time (linkedom's document); the browser's otherwise. */
   document?: Document;
@@ -26,7 +28,7 @@ function yDomain(y: readonly number[]): [number, number] {
  * beneath: so every kink in the sum can be traced to the unit that made it.
  * Colours come from CSS variables, so light and dark themes restyle it without a redraw.
  */
-export function fitChart({ data, grid, curves, unitNames = [], width = 640, document }: FitChartInput): SVGSVGElement | HTMLElement {
+export function fitChart({ data, grid, curves, unitNames = [], yDomain: fixedY, width = 640, document }: FitChartInput): SVGSVGElement | HTMLElement {
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const [prediction, ...units] = curves ?? [];
   const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
@@ -36,7 +38,7 @@ export function fitChart({ data, grid, curves, unitNames = [], width = 640, docu
     height: Math.round(width * 0.55),
     marginLeft: 44,
     x: { domain: [grid[0]!, grid.at(-1)!], label: 'x', grid: true },
-    y: { domain: yDomain(data.y), label: 'y', grid: true },
+    y: { domain: fixedY ? [...fixedY] : yDomain(data.y), label: 'y', grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.line(unitRows, { x: 'x', y: 'y', z: 'unit', stroke: 'var(--if-unit)', strokeWidth: 1.5, strokeDasharray: '4 3', clip: true, className: 'if-units' }),

@@ -12,6 +12,8 @@ export interface Experiment {
   /** Labels for the columns of `curves()` after the first (the model's prediction). */
   readonly unitNames: readonly string[];
   readonly data: Dataset1D;
+  /** The fit chart's y-range, where the data alone should not set it (a drawn target). */
+  readonly yDomain?: [number, number];
   /** x positions where `curves()` evaluates the model. */
   readonly grid: readonly number[];
   /** One training step: the loss at the parameters it started from, and the parameters after. */
@@ -20,9 +22,26 @@ export interface Experiment {
   evaluate(): { loss: Scalar; params: Tensor1D };
   /** grid × (1 + units): the prediction, then each unit's own curve. */
   curves(): Tensor2D;
+  /**
+   * For models made of ReLU units: units × 3, each unit's (m, b, w) in w·relu(m·x + b),
+   * so the page can place a handle on each kink at x = −b/m.
+   */
+  units?(): Tensor2D;
+  /** Moves one unit by hand (a dragged kink): see {@link UnitEdit}. */
+  edit?(edit: UnitEdit): void;
   /** Applies settings that may change mid-run (see the definition's `live`). */
   update(settings: Settings): void;
   dispose(): void;
+}
+
+/**
+ * A reader's change to one ReLU unit: its kink moved to x = `kink` (b ← −m·kink), and/or
+ * the slope of its active side set to `slope` (w ← slope/m).
+ */
+export interface UnitEdit {
+  unit: number;
+  kink?: number;
+  slope?: number;
 }
 
 export interface ExperimentDefinition {

@@ -4,12 +4,15 @@ export { ReluSum } from './relu-sum';
 export { RUNAWAY_FACTOR, TrainingSession, type Progress, type RunEnd, type StepRow } from './session';
 export {
   defaults,
+  formatSeries,
+  seriesValues,
   parseSetting,
   settingsFromQuery,
   settingsToQuery,
   type BooleanSetting,
   type ChoiceSetting,
   type NumberSetting,
+  type SeriesSetting,
   type Settings,
   type SettingSpec,
   type SettingValue,

@@ -1,6 +1,7 @@
 import type { BackendName } from '../nn/tf';
 import type { Progress } from './session';
 import type { Settings } from './settings';
+import type { UnitEdit } from './experiment';
 
 /** Page → worker. */
 export type Command =
@@ -12,6 +13,8 @@ export type Command =
   | { type: 'reset'; settings: Settings }
   /** Settings that apply mid-run (the experiment's `live` ones). */
   | { type: 'update'; settings: Settings }
+  /** Move one ReLU unit by hand (a dragged kink). */
+  | { type: 'edit'; edit: UnitEdit }
   | { type: 'dispose' };
 
 /** What a run shows besides its progress: the log's columns, the units, the data, the grid. */
@@ -20,6 +23,9 @@ export interface RunMeta {
   unitNames: string[];
   data: { x: number[]; y: number[] };
   grid: number[];
+  yDomain?: [number, number];
+  /** True when the model's units can be moved by hand ({@link Command} 'edit'). */
+  editable: boolean;
 }
 
 /** Worker → page. */
@@ -31,6 +37,8 @@ export type Report =
    * what the new run shows (settings such as the target or the unit count change it).
    */
   | { type: 'start'; progress: Progress; meta: RunMeta }
+  /** After an edit: the loss where it left the model, and the curves and units there. */
+  | { type: 'edited'; loss: number; progress: Progress }
   | { type: 'stopped'; reason: 'done' | 'paused' }
   | { type: 'diverged'; step: number; loss: number; message: string }
   | { type: 'error'; message: string; contextLost?: boolean };

@@ -1,8 +1,8 @@
 import { linspace, RandomState } from '../data';
-import { Adam, backward, Linear, MSELoss, ReLU, Sequential, tf, type Tensor1D, type Tensor2D } from '../nn';
+import { Adam, backward, Linear, MSELoss, ReLU, Sequential, tf, type Parameter, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
-import type { Settings } from './settings';
+import { columnTensors, type Experiment, type ExperimentDefinition, type UnitEdit } from './experiment';
+import { seriesValues, type Settings } from './settings';
 
 const GRID = linspace(-2.2, 2.2, 89);
 const X = linspace(-2, 2, 41);
@@ -14,6 +14,9 @@ export const TARGETS: Record<string, { label: string; f: (x: number) => number }
   abs: { label: 'Absolute value |x|', f: (x) => Math.abs(x) },
   step: { label: 'Step (0, then 1)', f: (x) => (x < 0 ? 0 : 1) },
 };
+
+/** The reader's own target: y at each of the 41 points, drawn on the chart. */
+export const DRAWN_SETTING = { kind: 'series', key: 'drawn', label: 'Your curve', length: X.length, min: -3, max: 3, default: '' } as const;
 
 /**
  * Chapter 4's fitter: N ReLU units in one hidden layer, Linear(1, N) → ReLU → Linear(N, 1),
@@ -28,9 +31,10 @@ export const reluFitter: ExperimentDefinition = {
       kind: 'choice',
       key: 'target',
       label: 'Target',
-      options: Object.entries(TARGETS).map(([value, t]) => ({ value, label: t.label })),
+      options: [...Object.entries(TARGETS).map(([value, t]) => ({ value, label: t.label })), { value: 'drawn', label: 'Your drawing' }],
       default: 'sin',
     },
+    DRAWN_SETTING,
     learningRateSetting(0.05, 1),
     { kind: 'number', key: 'seed', label: 'Initial weights seed', min: 0, max: 2 ** 32 - 1, default: 0, integer: true },
   ],
@@ -43,6 +47,7 @@ class ReluFitter implements Experiment {
   readonly unitNames: string[];
   readonly grid = GRID;
   readonly data: { x: number[]; y: number[] };
+  readonly yDomain?: [number, number];
   readonly #hidden: Linear;
   readonly #output: Linear;
   readonly #model: Sequential;
@@ -54,8 +59,16 @@ class ReluFitter implements Experiment {
 
   constructor(settings: Settings) {
     const units = Number(settings.units);
-    const target = TARGETS[String(settings.target)] ?? TARGETS.sin!;
-    this.data = { x: X, y: X.map(target.f) };
+    if (settings.target === 'drawn') {
+      // Until something is drawn, a flat line at 0: the page asks the reader to draw.
+      const drawn = seriesValues(settings.drawn);
+      this.data = { x: X, y: drawn.length === X.length ? drawn : X.map(() => 0) };
+      // The whole range a drawing may use, so the chart has room to draw in.
+      this.yDomain = [DRAWN_SETTING.min - 0.2, DRAWN_SETTING.max + 0.2];
+    } else {
+      const target = TARGETS[String(settings.target)] ?? TARGETS.sin!;
+      this.data = { x: X, y: X.map(target.f) };
+    }
     const rng = new RandomState(Number(settings.seed));
     this.#hidden = new Linear(1, units, { generator: rng });
     this.#output = new Linear(units, 1, { generator: rng });
@@ -86,6 +99,35 @@ class ReluFitter implements Experiment {
     });
   }
 
+  units(): Tensor2D {
+    return tf.tidy(() =>
+      tf.stack([
+        tf.reshape(this.#hidden.weight.value, [-1]),
+        this.#hidden.bias!.value,
+        tf.reshape(this.#output.weight.value, [-1]),
+      ], 1) as Tensor2D,
+    );
+  }
+
+  /**
+   * Moves unit `edit.unit`: its kink to x = kink (b ← −m·kink), the slope of its active
+   * side to `slope` (w ← slope/m). A unit with m ≈ 0 has no kink to move; it gets m = ±1.
+   */
+  edit({ unit, kink, slope }: UnitEdit): void {
+    const m = this.#hidden.weight.value.dataSync();
+    const b = this.#hidden.bias!.value.dataSync();
+    const w = this.#output.weight.value.dataSync();
+    if (!(unit >= 0 && unit < m.length)) throw new RangeError(`No unit ${unit + 1}: this model has ${m.length}`);
+    const m0 = m[unit]!;
+    const flat = Math.abs(m0) < 1e-3;
+    const mNew = flat ? (m0 < 0 ? -1 : 1) : m0;
+    const kinkNew = kink ?? (flat ? 0 : -b[unit]! / m0);
+    const slopeNew = slope ?? w[unit]! * m0;
+    setEntry(this.#hidden.weight, unit, mNew);
+    setEntry(this.#hidden.bias!, unit, -mNew * kinkNew);
+    setEntry(this.#output.weight, unit, slopeNew / mNew);
+  }
+
   update(settings: Settings): void {
     if (settings.lr !== undefined) this.#optimizer.lr = Number(settings.lr);
   }
@@ -96,4 +138,13 @@ class ReluFitter implements Experiment {
     this.#model.dispose();
     tf.dispose([this.#x, this.#y, this.#gridX]);
   }
+}
+
+/** Sets one entry (row-major) of a parameter's value. */
+function setEntry(p: Parameter, index: number, value: number): void {
+  const values = p.value.dataSync().slice();
+  values[index] = value;
+  const t = tf.tensor(values, p.shape);
+  p.value.assign(t);
+  t.dispose();
 }

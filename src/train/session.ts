@@ -1,5 +1,5 @@
 import { tf, type Scalar, type Tensor } from '../nn';
-import type { Experiment, ExperimentDefinition } from './experiment';
+import type { Experiment, ExperimentDefinition, UnitEdit } from './experiment';
 import type { Settings } from './settings';
 
 /** One line of the step log: the loss at that step and the parameters after it. */
@@ -15,6 +15,8 @@ export interface Progress {
   rows: StepRow[];
   /** Columns over the grid: the prediction, then each unit. Omitted when not finite. */
   curves: number[][] | null;
+  /** For ReLU models: each unit's (m, b, w), as {@link Experiment.units} gives them. */
+  units?: number[][];
   /** Wall time per step over the last chunk, read-back included. */
   msPerStep: number;
   /** Live tensors in this training context: constant from step to step, or memory leaks. */
@@ -115,6 +117,21 @@ export class TrainingSession {
     return { kind: 'done' };
   }
 
+  /**
+   * Moves a unit by hand between steps (training then goes on from there): the loss and
+   * curves at the edited parameters. The log is not extended: the next step's row shows
+   * the loss where the edit left the model.
+   */
+  async edit(edit: UnitEdit): Promise<{ loss: number; progress: Progress }> {
+    if (!this.experiment.edit) throw new Error('this demo has no units to move');
+    const t0 = performance.now();
+    this.experiment.edit(edit);
+    const { loss, params } = this.experiment.evaluate();
+    const progress = await this.#readBack([loss], [params], this.#step, t0);
+    const row = progress.rows[0]!;
+    return { loss: row.loss, progress: { ...progress, rows: [] } };
+  }
+
   dispose(): void {
     this.experiment.dispose();
   }
@@ -145,11 +162,17 @@ export class TrainingSession {
   async #readBack(losses: Scalar[], params: Tensor[], firstStep: number, t0: number): Promise<Progress> {
     const n = losses.length;
     const curves = this.experiment.curves();
+    const units = this.experiment.units?.();
     const [, cols] = curves.shape;
     const packed = tf.tidy(() =>
-      tf.concat([tf.stack(losses), tf.reshape(tf.stack(params), [-1]), tf.reshape(tf.transpose(curves), [-1])]),
+      tf.concat([
+        tf.stack(losses),
+        tf.reshape(tf.stack(params), [-1]),
+        tf.reshape(tf.transpose(curves), [-1]),
+        ...(units ? [tf.reshape(units, [-1])] : []),
+      ]),
     );
-    tf.dispose([...losses, ...params, curves]);
+    tf.dispose([...losses, ...params, curves, ...(units ? [units] : [])]);
     const flat = await packed.data();
     packed.dispose();
     const p = this.experiment.paramNames.length;
@@ -161,10 +184,15 @@ export class TrainingSession {
     const g = this.experiment.grid.length;
     const offset = n + n * p;
     const columns = Array.from({ length: cols }, (_, c) => Array.from(flat.subarray(offset + c * g, offset + (c + 1) * g)));
+    const unitOffset = offset + cols * g;
+    const unitRows = units
+      ? Array.from({ length: units.shape[0] }, (_, u) => Array.from(flat.subarray(unitOffset + u * 3, unitOffset + u * 3 + 3)))
+      : undefined;
     return {
       step: rows.at(-1)!.step,
       rows,
       curves: columns.every((col) => col.every(Number.isFinite)) ? columns : null,
+      ...(unitRows && unitRows.flat().every(Number.isFinite) ? { units: unitRows } : {}),
       msPerStep: (performance.now() - t0) / n,
       numTensors: tf.memory().numTensors,
     };

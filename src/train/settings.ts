@@ -34,7 +34,19 @@ export interface ChoiceSetting extends SettingBase {
   default: string;
 }
 
-export type SettingSpec = NumberSetting | BooleanSetting | ChoiceSetting;
+/**
+ * A list of numbers the reader makes on a chart (a drawn curve), with no control of its
+ * own: stored as comma-separated numbers, '' while nothing has been drawn.
+ */
+export interface SeriesSetting extends SettingBase {
+  kind: 'series';
+  length: number;
+  min: number;
+  max: number;
+  default: '';
+}
+
+export type SettingSpec = NumberSetting | BooleanSetting | ChoiceSetting | SeriesSetting;
 export type SettingValue = number | boolean | string;
 export type Settings = Record<string, SettingValue>;
 
@@ -64,7 +76,26 @@ export function parseSetting(spec: SettingSpec, raw: string): { value: SettingVa
       if (!option) return { error: `${spec.label}: ${quoted} is not one of ${spec.options.map((o) => o.value).join(', ')}` };
       return { value: option.value };
     }
+    case 'series': {
+      if (raw === '') return { value: '' };
+      const parts = raw.split(',');
+      if (parts.length !== spec.length) return { error: `${spec.label}: has ${parts.length} values, not ${spec.length}` };
+      const values = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+      const bad = values.findIndex((v) => !Number.isFinite(v) || v < spec.min || v > spec.max);
+      if (bad >= 0) return { error: `${spec.label}: value ${bad + 1} (${JSON.stringify(parts[bad])}) is not a number from ${spec.min} to ${spec.max}` };
+      return { value: formatSeries(values) };
+    }
   }
+}
+
+/** A series as its setting stores it: two decimals, no trailing zeros. */
+export function formatSeries(values: readonly number[]): string {
+  return values.map((v) => String(Math.round(v * 100) / 100)).join(',');
+}
+
+/** The numbers of a series setting's value ([] for ''). */
+export function seriesValues(value: SettingValue | undefined): number[] {
+  return typeof value === 'string' && value !== '' ? value.split(',').map(Number) : [];
 }
 
 /**

@@ -45,7 +45,7 @@ async function stop(): Promise<void> {
 /** Step 0 of a new session, with what it shows. */
 async function postStart(s: TrainingSession): Promise<void> {
   const e = s.experiment;
-  const meta = { paramNames: [...e.paramNames], unitNames: [...e.unitNames], data: e.data, grid: [...e.grid] };
+  const meta = { paramNames: [...e.paramNames], unitNames: [...e.unitNames], data: e.data, grid: [...e.grid], yDomain: e.yDomain, editable: Boolean(e.edit) };
   post({ type: 'start', progress: await s.start(), meta });
 }
 
@@ -98,6 +98,13 @@ async function handle(cmd: Command): Promise<void> {
     case 'update':
       session?.update(cmd.settings);
       return;
+    case 'edit': {
+      await stop();
+      if (!session) return;
+      const { loss, progress } = await session.edit(cmd.edit);
+      post({ type: 'edited', loss, progress });
+      return;
+    }
     case 'dispose':
       await stop();
       session?.dispose();

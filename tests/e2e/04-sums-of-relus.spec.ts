@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import fixture from '../fixtures/trajectories.json' with { type: 'json' };
 import { demo, log, readyDemo, runTo } from './demo';
 
@@ -57,4 +57,158 @@ test('out-of-range unit counts in a link are refused', async ({ page }) => {
   const d = await readyDemo(page, 'relu-fitter');
   await expect(d.locator('[data-role="message"]')).toContainText('Units (N): 500 is outside the allowed range 1 to 50');
   await expect(d.locator('g.if-units path')).toHaveCount(10);
+});
+
+/** A kink handle's x (its aria-valuenow) and what its unit adds per unit of x (from its aria-valuetext). */
+async function kink(handle: Locator): Promise<{ x: number; adds: number }> {
+  const text = (await handle.getAttribute('aria-valuetext')) ?? '';
+  return { x: Number(await handle.getAttribute('aria-valuenow')), adds: Number(/adds (-?[\d.]+)/.exec(text)?.[1]) };
+}
+
+test('kinks move by keyboard: arrows move the kink and its slope, Page Down picks the next unit, training goes on from there', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-fitter');
+  const handles = d.getByRole('slider', { name: /Unit \d+ of 10: kink/ });
+  await expect(handles).toHaveCount(10);
+  // One tab stop for all the handles (roving focus), on the first unit.
+  await expect(d.locator('.nn-demo__kink[tabindex="0"]')).toHaveCount(1);
+  const third = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
+  await d.getByRole('slider', { name: 'Unit 1 of 10: kink' }).focus();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(third).toBeFocused();
+  const before = await kink(third);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await kink(third)).x).toBeCloseTo(before.x + 0.1, 3);
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect.poll(async () => (await kink(third)).adds).toBeCloseTo(before.adds + 0.5, 3);
+  await expect(d).toHaveAttribute('data-edited-loss', /\d/);
+  // The next step starts where the hand left the model: its logged loss is the edited loss.
+  await expect(d).toHaveAttribute('data-state', /ready|paused/);
+  const edited = Number(await d.getAttribute('data-edited-loss'));
+  await d.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(d).toHaveAttribute('data-step', '1');
+  expect(Math.abs((await log(d))[1]!.loss - edited)).toBeLessThan(1e-5);
+  // Training moves the handles.
+  const moved = await kink(third);
+  await runTo(d, 200);
+  await expect.poll(async () => (await kink(third)).x).not.toBeCloseTo(moved.x, 3);
+});
+
+test('a kink dragged with the mouse follows the pointer sideways, and dragging up makes its unit add more', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-fitter');
+  const handle = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
+  // Clear of the page's sticky header.
+  await handle.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const before = await kink(handle);
+  const box = (await handle.boundingBox())!;
+  const chart = (await d.locator('[data-role="fit-chart"] svg').boundingBox())!;
+  // The x axis spans [−2.2, 2.2] across the plot area: about 4.4 / (width − margins) per pixel.
+  const perPixel = 4.4 / (chart.width - 64);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2 - 60, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await kink(handle)).x).toBeGreaterThan(before.x + 100 * perPixel * 0.85);
+  expect((await kink(handle)).x).toBeLessThan(before.x + 100 * perPixel * 1.15);
+  expect((await kink(handle)).adds).toBeGreaterThan(before.adds + 0.5);
+});
+
+test('the reader draws a target with the mouse; the link carries the drawing, and malformed drawings are refused', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-fitter');
+  await d.getByRole('button', { name: 'Draw a target' }).click();
+  const layer = d.getByRole('slider', { name: /Your curve/ });
+  await expect(layer).toBeFocused();
+  await layer.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const box = (await layer.boundingBox())!;
+  // A V across the whole chart: high at both ends, low in the middle.
+  await page.mouse.move(box.x + 40, box.y + box.height * 0.2);
+  await page.mouse.down();
+  for (let i = 0; i <= 30; i++) {
+    const t = i / 30;
+    await page.mouse.move(box.x + 40 + (box.width - 50) * t, box.y + box.height * (0.2 + 0.5 * (1 - Math.abs(2 * t - 1))));
+  }
+  await page.mouse.up();
+  await expect(page).toHaveURL(/relu-fitter\.target=drawn/);
+  await expect(d.getByLabel('Target')).toHaveValue('drawn');
+  await expect(d).toHaveAttribute('data-state', 'ready');
+  const drawn = new URL(page.url()).searchParams.get('relu-fitter.drawn')!.split(',').map(Number);
+  expect(drawn).toHaveLength(41);
+  // The drawing's shape: the middle well below both ends.
+  expect(drawn[20]!).toBeLessThan(drawn[2]! - 2);
+  expect(drawn[20]!).toBeLessThan(drawn[38]! - 2);
+  await page.keyboard.press('Escape');
+  await expect(d).toHaveAttribute('data-drawing', 'false');
+  // The fit learns the drawing.
+  const start = (await log(d))[0]!.loss;
+  await runTo(d, 500);
+  expect((await log(d))[500]!.loss).toBeLessThan(start / 20);
+  // The link opens the same target.
+  await page.goto(page.url());
+  const again = await readyDemo(page, 'relu-fitter');
+  expect((await log(again))[0]!.loss).toBeCloseTo(start, 5);
+  await page.goto(`${PAGE}?relu-fitter.target=drawn&relu-fitter.drawn=1,2,x`);
+  const bad = await readyDemo(page, 'relu-fitter');
+  await expect(bad.locator('[data-role="message"]')).toContainText('Your curve: has 3 values, not 41');
+});
+
+test('drawing by keyboard: arrows pick and move points, and the fit restarts once the reader pauses', async ({ page }) => {
+  await page.goto(`${PAGE}?relu-fitter.target=drawn`);
+  const d = await readyDemo(page, 'relu-fitter');
+  // Nothing drawn yet: the demo says how to draw and is already in drawing mode, on a flat line.
+  await expect(d.locator('[data-role="message"]')).toContainText('Draw your target on the chart');
+  const layer = d.getByRole('slider', { name: /Your curve/ });
+  await expect(layer).toBeFocused();
+  await expect(layer).toHaveAttribute('aria-valuetext', 'point 21 of 41: x = 0.0000, y = 0.0000');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(layer).toHaveAttribute('aria-valuetext', 'point 22 of 41: x = 0.1000, y = 0.6000');
+  await expect(page).toHaveURL(/relu-fitter\.drawn=/);
+  const drawn = new URL(page.url()).searchParams.get('relu-fitter.drawn')!.split(',').map(Number);
+  expect(drawn).toEqual(Array.from({ length: 41 }, (_, i) => (i === 21 ? 0.6 : 0)));
+  await expect(d).toHaveAttribute('data-state', 'ready');
+  await page.keyboard.press('Enter');
+  await expect(d.getByRole('button', { name: 'Draw a target' })).toBeFocused();
+  await expect(d.getByRole('slider', { name: /Unit \d+ of 10: kink/ })).toHaveCount(10);
+});
+
+/** Touch input as a phone sends it (Chromium turns it into pointer events of type touch). */
+async function touchDrag(page: Page, from: { x: number; y: number }, path: { x: number; y: number }[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+  for (const p of path) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('at 360 px with touch, a finger drags a kink and draws a target', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-fitter');
+  const handle = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
+  await handle.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const before = await kink(handle);
+  const box = (await handle.boundingBox())!;
+  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await touchDrag(page, c, [1, 2, 3, 4].map((i) => ({ x: c.x + 12 * i, y: c.y })));
+  await expect.poll(async () => (await kink(handle)).x).toBeGreaterThan(before.x + 0.2);
+  await d.getByRole('button', { name: 'Draw a target' }).tap();
+  const layer = d.getByRole('slider', { name: /Your curve/ });
+  const lb = (await layer.boundingBox())!;
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await touchDrag(
+    page,
+    { x: lb.x + 40, y: lb.y + lb.height * 0.8 },
+    Array.from({ length: 10 }, (_, i) => ({ x: lb.x + 40 + ((lb.width - 50) * (i + 1)) / 10, y: lb.y + lb.height * 0.8 })),
+  );
+  await expect(page).toHaveURL(/relu-fitter\.target=drawn/);
+  const drawn = new URL(page.url()).searchParams.get('relu-fitter.drawn')!.split(',').map(Number);
+  // A low flat stroke across the chart: every point drawn below zero; the page did not scroll.
+  expect(drawn.slice(3).every((y) => y < -1)).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await context.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, settingsFromQuery, settingsToQuery, TrainingSession, type Progress } from '../../src/train';
+import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingSession, type Progress } from '../../src/train';
 import { doubleRelu } from '../../src/train/double-relu';
 import { quadraticByHand, quadraticDescent } from '../../src/train/quadratic';
 import { reluFitter } from '../../src/train/relu-fitter';
@@ -170,5 +170,54 @@ describe('the N-ReLU fitter of chapter 4', () => {
     const [one, three, twenty] = [await lossWith(1), await lossWith(3), await lossWith(20)];
     expect(three).toBeLessThan(one);
     expect(twenty).toBeLessThan(three / 10);
+  });
+
+  it("reports each unit's (m, b, w), which give the units' curves", async () => {
+    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units: 4 });
+    const start = await session.start();
+    const grid = session.experiment.grid;
+    expect(start.units).toHaveLength(4);
+    start.units!.forEach(([m, b, w], u) => {
+      expectClose(grid.map((x) => w! * Math.max(0, m! * x + b!)), start.curves![1 + u]!, 1e-5, 1e-5);
+    });
+    session.dispose();
+  });
+
+  it('moves a kink and a slope by hand; training goes on from there with no tensor leaked', async () => {
+    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units: 3, target: 'abs' });
+    await session.start();
+    const before = (await collect(session, 5)).seen.at(-1)!;
+    const { loss, progress } = await session.edit({ unit: 1, kink: 0.5, slope: -2 });
+    const [m, b, w] = progress.units![1]!;
+    expect(-b! / m!).toBeCloseTo(0.5, 5);
+    expect(w! * m!).toBeCloseTo(-2, 5);
+    // The other units did not move.
+    expect(progress.units![0]).toEqual(before.units![0]);
+    expect(progress.rows).toEqual([]);
+    expect(session.step).toBe(5);
+    // The next step's logged loss is the loss where the edit left the model.
+    const next = await collect(session, 1);
+    expect(next.rows[0]!.step).toBe(6);
+    expectClose([next.rows[0]!.loss], [loss], 1e-6, 1e-6);
+    expect(next.seen.at(-1)!.numTensors).toBe(before.numTensors);
+    await expect(session.edit({ unit: 3 })).rejects.toThrow(/No unit 4: this model has 3/);
+    session.dispose();
+  });
+
+  it('fits a drawn curve, given as a series setting; malformed drawings are refused with a reason', async () => {
+    const drawn = reluFitter.settings.find((s) => s.key === 'drawn')!;
+    const ys = Array.from({ length: 41 }, (_, i) => (i < 20 ? 1 : -1));
+    const value = ys.join(',');
+    expect(parseSetting(drawn, value)).toEqual({ value });
+    expect(parseSetting(drawn, '1,2')).toEqual({ error: 'Your curve: has 2 values, not 41' });
+    expect(parseSetting(drawn, [...ys.slice(1), 9].join(','))).toEqual({ error: 'Your curve: value 41 ("9") is not a number from -3 to 3' });
+    expect(parseSetting(drawn, '')).toEqual({ value: '' });
+    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), target: 'drawn', drawn: value });
+    await session.start();
+    expect(session.experiment.data.y).toEqual(ys);
+    session.dispose();
+    const empty = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), target: 'drawn' });
+    expect(empty.experiment.data.y.every((y) => y === 0)).toBe(true);
+    empty.dispose();
   });
 });
