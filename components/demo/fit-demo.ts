@@ -599,7 +599,10 @@ export class NnFitDemo extends HTMLElement {
     const fitFigure = fit.firstElementChild;
     const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
     this.#redrawAll = false;
-    if (!(sameWidth && fitFigure && this.#curves && plot.updateFitCurves(fitFigure, meta.grid, this.#curves))) {
+    if (meta.surface) {
+      // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
+      fit.replaceChildren(plot.surfaceChart({ ...meta.surface, prediction: this.#curves?.[0] ?? null, units: this.#units ?? [], width }));
+    } else if (!(sameWidth && fitFigure && this.#curves && plot.updateFitCurves(fitFigure, meta.grid, this.#curves))) {
       const yDomain = this.#drawing ? DRAW_DOMAIN : meta.yDomain;
       fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, yDomain, width }));
     }

@@ -1,2 +1,3 @@
 export { fitChart, updateFitCurves, type FitChartInput } from './fit-chart';
 export { lossChart, updateLossChart, type LossChartInput } from './loss-chart';
+export { surfaceChart, type SurfaceChartInput } from './surface-chart';

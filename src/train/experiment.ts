@@ -14,6 +14,11 @@ export interface Experiment {
   readonly data: Dataset1D;
   /** The fit chart's y-range, where the data alone should not set it (a drawn target). */
   readonly yDomain?: [number, number];
+  /**
+   * For a model of two inputs: the grid's side (both axes) and the target at each grid
+   * point (x₁ varying fastest); `grid` then numbers the points and `curves()` has one column.
+   */
+  readonly surface?: { side: number[]; target: number[] };
   /** x positions where `curves()` evaluates the model. */
   readonly grid: readonly number[];
   /** One training step: the loss at the parameters it started from, and the parameters after. */
@@ -23,8 +28,8 @@ export interface Experiment {
   /** grid × (1 + units): the prediction, then each unit's own curve. */
   curves(): Tensor2D;
   /**
-   * For models made of ReLU units: units × 3, each unit's (m, b, w) in w·relu(m·x + b),
-   * so the page can place a handle on each kink at x = −b/m.
+   * For models made of ReLU units: one row per unit, (m, b, w) in w·relu(m·x + b), so the
+   * page can place a handle on each kink at x = −b/m; (m₁, m₂, b, w) for two inputs.
    */
   units?(): Tensor2D;
   /** Moves one unit by hand (a dragged kink): see {@link UnitEdit}. */

@@ -24,6 +24,7 @@ export interface RunMeta {
   data: { x: number[]; y: number[] };
   grid: number[];
   yDomain?: [number, number];
+  surface?: { side: number[]; target: number[] };
   /** True when the model's units can be moved by hand ({@link Command} 'edit'). */
   editable: boolean;
 }

@@ -186,7 +186,10 @@ export class TrainingSession {
     const columns = Array.from({ length: cols }, (_, c) => Array.from(flat.subarray(offset + c * g, offset + (c + 1) * g)));
     const unitOffset = offset + cols * g;
     const unitRows = units
-      ? Array.from({ length: units.shape[0] }, (_, u) => Array.from(flat.subarray(unitOffset + u * 3, unitOffset + u * 3 + 3)))
+      ? Array.from({ length: units.shape[0] }, (_, u) => {
+          const k = units.shape[1];
+          return Array.from(flat.subarray(unitOffset + u * k, unitOffset + (u + 1) * k));
+        })
       : undefined;
     return {
       step: rows.at(-1)!.step,

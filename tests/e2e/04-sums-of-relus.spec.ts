@@ -212,3 +212,21 @@ test('at 360 px with touch, a finger drags a kink and draws a target', async ({ 
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
   await context.close();
 });
+
+test('the surface demo: target and model as heat maps, one fold line per unit, and the fit improves as it trains', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-surface');
+  // The build-time preview already shows both maps: 441 cells each.
+  await expect(d.locator('[data-role="fit-chart"] g.if-cells rect')).toHaveCount(2 * 441);
+  await runTo(d, 300);
+  await expect(d).toHaveAttribute('data-drawn-step', /\d+/);
+  // Twenty units, each folding the square along a line (a fold that misses the square is not drawn).
+  const folds = await d.locator('[data-role="fit-chart"] g.if-folds path').count();
+  expect(folds).toBeGreaterThan(5);
+  expect(folds).toBeLessThanOrEqual(20);
+  const rows = await log(d);
+  expect(rows[300]!.loss).toBeLessThan(rows[0]!.loss / 10);
+  await d.getByLabel('Surface', { exact: true }).selectOption('saddle');
+  await expect(d).toHaveAttribute('data-step', '0');
+  await expect(page).toHaveURL(/relu-surface\.target=saddle/);
+});

@@ -3,6 +3,7 @@ import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingSes
 import { doubleRelu } from '../../src/train/double-relu';
 import { quadraticByHand, quadraticDescent } from '../../src/train/quadratic';
 import { reluFitter } from '../../src/train/relu-fitter';
+import { reluSurface } from '../../src/train/relu-surface';
 import { datasetQ1 } from '../../src/data';
 import { tf } from '../../src/nn';
 import fixture from '../fixtures/trajectories.json';
@@ -221,3 +222,34 @@ describe('the N-ReLU fitter of chapter 4', () => {
     empty.dispose();
   });
 });
+
+describe('the ReLU surface of chapter 4', () => {
+  it('fits the bump over 441 inputs; each unit reports (m1, m2, b, w); more units fit better; no tensor leaks', async () => {
+    const run = async (units: number, steps: number) => {
+      const session = new TrainingSession(reluSurface, { ...defaults(reluSurface.settings), units });
+      const start = await session.start();
+      expect(start.curves).toHaveLength(1);
+      expect(start.curves![0]).toHaveLength(441);
+      expect(start.units).toHaveLength(units);
+      expect(start.units![0]).toHaveLength(4);
+      const first = await collect(session, 1);
+      const rest = await collect(session, steps - 1);
+      expect(rest.seen.at(-1)!.numTensors).toBe(first.seen.at(-1)!.numTensors);
+      session.dispose();
+      return { start: start.rows[0]!.loss, end: rest.rows.at(-1)!.loss };
+    };
+    const two = await run(2, 300);
+    const twenty = await run(20, 300);
+    expect(twenty.end).toBeLessThan(twenty.start / 20);
+    expect(twenty.end).toBeLessThan(two.end / 5);
+    // The surface the model sees is the target function on the grid, x1 varying fastest.
+    const e = reluSurface.create(defaults(reluSurface.settings));
+    const s = (e as unknown as { surface: { side: number[]; target: number[] } }).surface;
+    expect(s.side).toHaveLength(21);
+    expect(s.target[0]).toBeCloseTo(2 * Math.exp(-4), 6);
+    expect(s.target[220]).toBeCloseTo(2, 6);
+    expect(s.target[1]).toBeCloseTo(2 * Math.exp(-(1.8 ** 2 + 4) / 2), 6);
+    e.dispose();
+  });
+});
+

@@ -1,0 +1,79 @@
+import * as Plot from '@observablehq/plot';
+import { themedPlot } from './themed-plot';
+
+export interface SurfaceChartInput {
+  /** Both axes' grid points. */
+  side: readonly number[];
+  /** The target at each grid point, x₁ varying fastest. */
+  target: readonly number[];
+  /** The model at each grid point, in the same order (null: not known yet). */
+  prediction: readonly number[] | null;
+  /** Each unit's (m₁, m₂, b, w): its fold line m₁x₁ + m₂x₂ + b = 0 is drawn on the model. */
+  units?: readonly (readonly number[])[];
+  width?: number;
+  document?: Document;
+}
+
+/** The segment of the line m₁x₁ + m₂x₂ + b = 0 inside the square [lo, hi]², or null. */
+function foldSegment([m1, m2, b]: readonly number[], lo: number, hi: number): [number, number, number, number] | null {
+  const pts: [number, number][] = [];
+  const add = (x1: number, x2: number) => {
+    if (x1 >= lo - 1e-9 && x1 <= hi + 1e-9 && x2 >= lo - 1e-9 && x2 <= hi + 1e-9) pts.push([x1, x2]);
+  };
+  if (Math.abs(m2!) > 1e-9) for (const x1 of [lo, hi]) add(x1, -(m1! * x1 + b!) / m2!);
+  if (Math.abs(m1!) > 1e-9) for (const x2 of [lo, hi]) add(-(m2! * x2 + b!) / m1!, x2);
+  if (pts.length < 2) return null;
+  const [a, c] = [pts[0]!, pts.reduce((far, p) => (Math.hypot(p[0] - pts[0]![0], p[1] - pts[0]![1]) > Math.hypot(far[0] - pts[0]![0], far[1] - pts[0]![1]) ? p : far))];
+  return [a[0], a[1], c[0], c[1]];
+}
+
+/**
+ * A function of two inputs as two heat maps side by side, the target and the model, on
+ * one colour scale (fixed by the target, so colours compare); on the model, each unit's
+ * fold line, where that unit switches on.
+ */
+export function surfaceChart({ side, target, prediction, units = [], width = 640, document }: SurfaceChartInput): SVGSVGElement | HTMLElement {
+  const n = side.length;
+  const half = (side[1]! - side[0]!) / 2;
+  const lo = side[0]!;
+  const hi = side.at(-1)!;
+  const cells = (values: readonly number[], panel: string) =>
+    values.map((z, i) => ({ x1: side[i % n]!, x2: side[Math.floor(i / n)]!, z, panel }));
+  const rows = [...cells(target, 'target'), ...(prediction ? cells(prediction, 'model') : [])];
+  const zLo = Math.min(...target);
+  const zHi = Math.max(...target);
+  const folds = units
+    .map((u) => foldSegment(u, lo - half, hi + half))
+    .filter((s): s is [number, number, number, number] => s !== null)
+    .map(([a, b, c, d]) => ({ a, b, c, d, panel: 'model' }));
+  const panelWidth = (width - 60) / 2;
+  return themedPlot({
+    document,
+    width,
+    height: Math.round(panelWidth + 60),
+    marginLeft: 44,
+    marginBottom: 36,
+    x: { domain: [lo - half, hi + half], label: 'x₁' },
+    y: { domain: [lo - half, hi + half], label: 'x₂' },
+    fx: { domain: ['target', 'model'], label: null, tickFormat: (p: string) => (p === 'target' ? 'Target' : 'Model') },
+    color: { type: 'linear', scheme: 'viridis', domain: [zLo, zHi], clamp: true },
+    marks: [
+      Plot.rect(rows, {
+        x1: (d) => d.x1 - half,
+        x2: (d) => d.x1 + half,
+        y1: (d) => d.x2 - half,
+        y2: (d) => d.x2 + half,
+        fill: 'z',
+        fx: 'panel',
+        inset: 0,
+        // No hairline seams between neighbouring cells.
+        shapeRendering: 'crispEdges',
+        className: 'if-cells',
+      }),
+      Plot.link(folds, { x1: 'a', y1: 'b', x2: 'c', y2: 'd', fx: 'panel', stroke: 'white', strokeOpacity: 0.8, strokeWidth: 1.2, strokeDasharray: '4 3', clip: true, className: 'if-folds' }),
+      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
+    ],
+    ariaLabel: 'The target surface and the model, as heat maps',
+    ariaDescription: `Left: the target over a ${n} by ${n} grid of (x₁, x₂); right: the model${units.length ? `, with the ${folds.length} fold lines of its units that cross the square drawn dashed` : ''}. Brighter is higher.`,
+  });
+}
