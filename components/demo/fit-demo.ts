@@ -113,6 +113,8 @@ export class NnFitDemo extends HTMLElement {
    * of a run restarted from the seeded start with them.
    */
   runWith(settings: Settings, step?: number): Promise<StepRow> {
+    // A claim's settings are the chapter's defaults with these changed: nothing carries over from an earlier claim.
+    this.#settings = { ...defaults(this.#config.settings), backend: this.#settings.backend! };
     for (const [key, value] of Object.entries(settings)) {
       const spec = this.#config.settings.find((s) => s.key === key);
       if (!spec) return Promise.reject(new Error(`no setting "${key}"`));
@@ -124,7 +126,7 @@ export class NnFitDemo extends HTMLElement {
     this.#writeUrl();
     if (this.#hand) {
       const target = this.#step + 1;
-      this.#client?.send({ type: 'update', settings });
+      this.#client?.send({ type: 'update', settings: this.#trainSettings() });
       return this.runTo(target);
     }
     if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
