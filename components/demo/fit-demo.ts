@@ -12,6 +12,7 @@ import { defaults, formatSeries, parseSetting, settingsFromQuery, settingsToQuer
 import type { UnitEdit } from '../../src/train/experiment';
 import { CurveDrawer, KinkHandles } from './chart-edit';
 import { formatNumber as fmt, StepLogTable } from './step-log';
+import { lossSeriesRows } from './loss-series';
 
 type State = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
 type PlotModule = typeof import('../../src/plot');
@@ -606,7 +607,7 @@ export class NnFitDemo extends HTMLElement {
       fit.replaceChildren(plot.surfaceChart({ ...meta.surface, prediction: this.#curves?.[0] ?? null, units: this.#units ?? [], width }));
     } else if (!(sameWidth && fitFigure && this.#curves && plot.updateFitCurves(fitFigure, meta.grid, this.#curves))) {
       const yDomain = this.#drawing ? DRAW_DOMAIN : meta.yDomain;
-      fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, yDomain, width }));
+      fit.replaceChildren(plot.fitChart({ data: meta.data, grid: meta.grid, curves: this.#curves, unitNames: meta.unitNames, yDomain, axes: meta.axes, width }));
     }
     if (meta.editable && this.#units && this.#curves && !this.#drawing) this.#kinks?.update(this.#units, meta.grid, this.#curves[0]!);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
@@ -615,7 +616,8 @@ export class NnFitDemo extends HTMLElement {
     const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
     const lossFigure = lossBox.firstElementChild as HTMLElement | null;
     if (lossFigure?.getAttribute('width') === String(width) && plot.updateLossChart(lossFigure, this.log, log)) return;
-    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width, xLabel: this.#hand ? 'try' : 'step' })));
+    const series = meta.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(this.log, meta.paramNames, column) }));
+    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width, xLabel: this.#hand ? 'try' : 'step', series })));
   }
 }
 

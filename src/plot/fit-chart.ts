@@ -10,6 +10,8 @@ export interface FitChartInput {
   unitNames?: readonly string[];
   /** The y-range (default: the data's, with a margin). */
   yDomain?: readonly [number, number];
+  /** Axis labels (default x and y). */
+  axes?: { x: string; y: string };
   width?: number;
   /** For rendering at build time (linkedom's document); the browser's otherwise. */
   document?: Document;
@@ -28,7 +30,7 @@ function yDomain(y: readonly number[]): [number, number] {
  * beneath: so every kink in the sum can be traced to the unit that made it.
  * Colours come from CSS variables, so light and dark themes restyle it without a redraw.
  */
-export function fitChart({ data, grid, curves, unitNames = [], yDomain: fixedY, width = 640, document }: FitChartInput): SVGSVGElement | HTMLElement {
+export function fitChart({ data, grid, curves, unitNames = [], yDomain: fixedY, axes = { x: 'x', y: 'y' }, width = 640, document }: FitChartInput): SVGSVGElement | HTMLElement {
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const [prediction, ...units] = curves ?? [];
   const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
@@ -37,8 +39,8 @@ export function fitChart({ data, grid, curves, unitNames = [], yDomain: fixedY, 
     width,
     height: Math.round(width * 0.55),
     marginLeft: 44,
-    x: { domain: [grid[0]!, grid.at(-1)!], label: 'x', grid: true },
-    y: { domain: fixedY ? [...fixedY] : yDomain(data.y), label: 'y', grid: true },
+    x: { domain: [grid[0]!, grid.at(-1)!], label: axes.x, grid: true },
+    y: { domain: fixedY ? [...fixedY] : yDomain(data.y), label: axes.y, grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.line(unitRows, { x: 'x', y: 'y', z: 'unit', stroke: 'var(--if-unit)', strokeWidth: 1.5, strokeDasharray: '4 3', clip: true, className: 'if-units' }),

@@ -8,6 +8,11 @@ export interface LossChartInput {
   width?: number;
   /** What one unit on the x axis is ("step", or "try" for a demo fitted by hand). */
   xLabel?: string;
+  /**
+   * Several curves instead of one (training and validation loss; one run per optimizer):
+   * each a name and its values by step, drawn in its own colour with a legend.
+   */
+  series?: readonly { name: string; rows: readonly { step: number; loss: number }[] }[];
   document?: Document;
 }
 
@@ -47,7 +52,8 @@ function describe(points: { step: number; loss: number }[]): string {
 }
 
 /** The loss by step, on a linear or log scale. Non-finite values never reach it (the runtime stops first). */
-export function lossChart({ rows, log = false, width = 640, xLabel = 'step', document }: LossChartInput): SVGSVGElement | HTMLElement {
+export function lossChart({ rows, log = false, width = 640, xLabel = 'step', series, document }: LossChartInput): SVGSVGElement | HTMLElement {
+  if (series?.length) return seriesChart(series, log, width, xLabel, document);
   const points = plotted(rows, log);
   const { x, y } = domains(points, log);
   const figure = themedPlot({
@@ -73,7 +79,7 @@ export function lossChart({ rows, log = false, width = 640, xLabel = 'step', doc
  * domains still hold them; false when it must be redrawn.
  */
 export function updateLossChart(figure: PlotFigure & HTMLElement, rows: LossChartInput['rows'], log: boolean): boolean {
-  if (figure.dataset.log !== String(log)) return false;
+  if (figure.dataset.log !== String(log) || !figure.querySelector('g.if-loss')) return false;
   const points = plotted(rows, log);
   if (points.length < 2 || JSON.stringify(domains(points, log)) !== figure.dataset.domain) return false;
   const path = figure.querySelector('g.if-loss path');
@@ -86,4 +92,36 @@ export function updateLossChart(figure: PlotFigure & HTMLElement, rows: LossChar
   dot.setAttribute('cy', end[1]!);
   figure.setAttribute('aria-description', describe(points));
   return true;
+}
+
+/** Several loss curves, one colour each, with a legend; always drawn anew (see lossChart). */
+function seriesChart(
+  series: NonNullable<LossChartInput['series']>,
+  log: boolean,
+  width: number,
+  xLabel: string,
+  document: Document | undefined,
+): SVGSVGElement | HTMLElement {
+  const lines = series.map((s) => ({ name: s.name, points: plotted(s.rows, log) }));
+  const all = lines.flatMap((l) => l.points);
+  const { x, y } = domains(all.length ? all : [{ step: 0, loss: 1 }], log);
+  const rows = lines.flatMap((l) => l.points.map((p) => ({ ...p, name: l.name })));
+  const last = lines.flatMap((l) => l.points.slice(-1).map((p) => ({ ...p, name: l.name })));
+  return themedPlot({
+    document,
+    width,
+    height: Math.round(width * 0.36),
+    marginLeft: 52,
+    x: { domain: x, label: xLabel, grid: true },
+    y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true },
+    color: { legend: true, domain: series.map((s) => s.name), scheme: 'observable10' },
+    marks: [
+      Plot.line(rows, { x: 'step', y: 'loss', stroke: 'name', strokeWidth: 2, className: 'if-series' }),
+      Plot.dot(last, { x: 'step', y: 'loss', fill: 'name', r: 3 }),
+    ],
+    ariaLabel: 'Loss by training step, one line per run',
+    ariaDescription: lines
+      .map((l) => `${l.name}: ${l.points.at(-1) ? `${l.points.at(-1)!.loss.toPrecision(4)} at step ${l.points.at(-1)!.step}` : 'no steps yet'}`)
+      .join('; '),
+  });
 }

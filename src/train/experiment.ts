@@ -19,6 +19,13 @@ export interface Experiment {
    * point (x₁ varying fastest); `grid` then numbers the points and `curves()` has one column.
    */
   readonly surface?: { side: number[]; target: number[] };
+  /**
+   * Draw these as the loss chart's lines instead of the one loss: each a label and the
+   * log column it comes from ('loss' for the loss itself).
+   */
+  readonly lossSeries?: readonly { label: string; column: string }[];
+  /** The fit chart's axis labels (default x and y). */
+  readonly axes?: { x: string; y: string };
   /** x positions where `curves()` evaluates the model. */
   readonly grid: readonly number[];
   /** One training step: the loss at the parameters it started from, and the parameters after. */

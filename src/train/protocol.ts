@@ -25,6 +25,8 @@ export interface RunMeta {
   grid: number[];
   yDomain?: [number, number];
   surface?: { side: number[]; target: number[] };
+  lossSeries?: { label: string; column: string }[];
+  axes?: { x: string; y: string };
   /** True when the model's units can be moved by hand ({@link Command} 'edit'). */
   editable: boolean;
 }

@@ -45,7 +45,7 @@ async function stop(): Promise<void> {
 /** Step 0 of a new session, with what it shows. */
 async function postStart(s: TrainingSession): Promise<void> {
   const e = s.experiment;
-  const meta = { paramNames: [...e.paramNames], unitNames: [...e.unitNames], data: e.data, grid: [...e.grid], yDomain: e.yDomain, surface: e.surface, editable: Boolean(e.edit) };
+  const meta = { paramNames: [...e.paramNames], unitNames: [...e.unitNames], data: e.data, grid: [...e.grid], yDomain: e.yDomain, surface: e.surface, lossSeries: e.lossSeries ? [...e.lossSeries] : undefined, axes: e.axes, editable: Boolean(e.edit) };
   post({ type: 'start', progress: await s.start(), meta });
 }
 

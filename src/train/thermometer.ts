@@ -1,0 +1,144 @@
+import { datasetThermometer, linspace, RandomState } from '../data';
+import { backward, Linear, MSELoss, Sequential, SGD, Tanh, tf, type Scalar, type Tensor1D, type Tensor2D } from '../nn';
+import { learningRateSetting } from './common-settings';
+import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
+import type { Settings } from './settings';
+
+/** Dataset T: inputs 0.1·t_u, Celsius targets; 2 of the 11 readings held out by a seeded permutation. */
+const T = datasetThermometer();
+const GRID = linspace(1.8, 9, 73);
+const AXES = { x: '0.1 · t_u (the unknown units)', y: 't_c (°C)' };
+
+/** The least-squares line through the training points, in closed form (float64). */
+export function leastSquares(x: readonly number[], y: readonly number[]): { w: number; b: number } {
+  const mx = x.reduce((a, v) => a + v, 0) / x.length;
+  const my = y.reduce((a, v) => a + v, 0) / y.length;
+  const w = x.reduce((a, v, i) => a + (v - mx) * (y[i]! - my), 0) / x.reduce((a, v) => a + (v - mx) ** 2, 0);
+  return { w, b: my - w * mx };
+}
+export const LEAST_SQUARES = leastSquares(T.train.x, T.train.y);
+
+const SEED_SETTING = { kind: 'number', key: 'seed', label: 'Initial weights seed', min: 0, max: 2 ** 32 - 1, default: 0, integer: true } as const;
+
+/**
+ * A model, MSELoss and SGD on the training readings, one full-batch step per epoch; the
+ * validation loss on the held-out readings is logged beside the training loss.
+ */
+abstract class ThermometerRun implements Experiment {
+  abstract readonly paramNames: readonly string[];
+  readonly unitNames: readonly string[] = [];
+  readonly grid = GRID;
+  readonly data = T.train;
+  readonly axes = AXES;
+  readonly lossSeries = [
+    { label: 'training', column: 'loss' },
+    { label: 'validation', column: 'validation loss' },
+  ];
+  protected readonly model: Sequential;
+  readonly #optimizer: SGD;
+  readonly #loss = new MSELoss();
+  readonly #x: Tensor2D;
+  readonly #y: Tensor2D;
+  readonly #gridX: Tensor2D;
+  readonly #valX: Tensor2D;
+  readonly #valY: Tensor2D;
+
+  constructor(model: Sequential, lr: number) {
+    this.model = model;
+    this.#optimizer = new SGD(model.parameters(), { lr });
+    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(T.train, GRID));
+    ({ x: this.#valX, y: this.#valY } = columnTensors(T.val, []));
+  }
+
+  /** The log's columns after the loss: the validation loss first, then whatever the model adds. */
+  protected abstract extra(): Tensor1D;
+
+  #columns(): Tensor1D {
+    return tf.concat([tf.reshape(this.#loss.forward(this.model.forward(this.#valX), this.#valY), [1]), this.extra()]) as Tensor1D;
+  }
+
+  step() {
+    this.#optimizer.zeroGrad();
+    const loss = backward(() => this.#loss.forward(this.model.forward(this.#x), this.#y), this.model.parameters());
+    this.#optimizer.step();
+    return { loss, params: tf.tidy(() => this.#columns()) };
+  }
+
+  evaluate() {
+    return tf.tidy(() => ({ loss: this.#loss.forward(this.model.forward(this.#x), this.#y) as Scalar, params: this.#columns() }));
+  }
+
+  curves(): Tensor2D {
+    return tf.tidy(() => this.model.forward(this.#gridX));
+  }
+
+  update(settings: Settings): void {
+    if (settings.lr !== undefined) this.#optimizer.lr = Number(settings.lr);
+  }
+
+  dispose(): void {
+    this.#optimizer.zeroGrad();
+    this.#optimizer.dispose();
+    this.model.dispose();
+    tf.dispose([this.#x, this.#y, this.#gridX, this.#valX, this.#valY]);
+  }
+}
+
+/** Linear(1, 1): w and b, and how far they are from the least-squares line. */
+export const thermoLinear: ExperimentDefinition = {
+  id: 'thermo-linear',
+  settings: [learningRateSetting(1e-2, 0.1), SEED_SETTING],
+  live: ['lr'],
+  create: (settings) => new ThermoLinear(settings),
+};
+
+class ThermoLinear extends ThermometerRun {
+  readonly paramNames = ['validation loss', 'w', 'b', 'distance to least squares'];
+  readonly #layer: Linear;
+
+  constructor(settings: Settings) {
+    const layer = new Linear(1, 1, { generator: new RandomState(Number(settings.seed)) });
+    super(new Sequential(layer), Number(settings.lr));
+    this.#layer = layer;
+  }
+
+  protected extra(): Tensor1D {
+    const w = tf.reshape(this.#layer.weight.value, [1]);
+    const b = tf.reshape(this.#layer.bias!.value, [1]);
+    const distance = tf.sqrt(tf.add(tf.square(tf.sub(w, LEAST_SQUARES.w)), tf.square(tf.sub(b, LEAST_SQUARES.b))));
+    return tf.concat([w, b, distance]) as Tensor1D;
+  }
+}
+
+/**
+ * Linear(1, H) → Tanh → Linear(H, 1), positional or with named children (the same numbers:
+ * names only label the parameters).
+ */
+export const thermoMlp: ExperimentDefinition = {
+  id: 'thermo-mlp',
+  settings: [
+    { kind: 'number', key: 'hidden', label: 'Hidden units', min: 1, max: 50, default: 13, integer: true, step: 1 },
+    learningRateSetting(1e-3, 0.1),
+    SEED_SETTING,
+  ],
+  live: ['lr'],
+  create: (settings) => new ThermoMlp(settings),
+};
+
+/** The MLP as chapter 6 builds it: named children when `named`, positional otherwise. */
+export function thermometerMlp(hidden: number, named: boolean, rng: RandomState): Sequential {
+  const layers = { hidden: new Linear(1, hidden, { generator: rng }), activation: new Tanh(), output: new Linear(hidden, 1, { generator: rng }) };
+  return named ? new Sequential(layers) : new Sequential(layers.hidden, layers.activation, layers.output);
+}
+
+class ThermoMlp extends ThermometerRun {
+  readonly paramNames = ['validation loss'];
+
+  constructor(settings: Settings) {
+    super(thermometerMlp(Number(settings.hidden), false, new RandomState(Number(settings.seed))), Number(settings.lr));
+  }
+
+  protected extra(): Tensor1D {
+    return tf.zeros([0]) as Tensor1D;
+  }
+}

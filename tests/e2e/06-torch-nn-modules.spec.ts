@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { log, readyDemo, runTo } from './demo';
+
+const PAGE = '/chapters/06-torch-nn-modules/';
+
+test('namedParameters() tables: positional names 0 and 2, then named children, with torch shapes', async ({ page }) => {
+  await page.goto(PAGE);
+  const positional = page.locator('table.param-table[data-named="false"] tbody tr');
+  await expect(positional).toHaveText([/0\.weight\s*\[13, 1\]\s*13/, /0\.bias\s*\[13\]\s*13/, /2\.weight\s*\[1, 13\]\s*13/, /2\.bias\s*\[1\]\s*1/]);
+  const named = page.locator('table.param-table[data-named="true"] tbody tr');
+  await expect(named).toHaveText([/hidden\.weight\s*\[8, 1\]/, /hidden\.bias\s*\[8\]/, /output\.weight\s*\[1, 8\]/, /output\.bias\s*\[1\]/]);
+  await expect(page.locator('table.param-table[data-named="true"] tfoot')).toContainText('25');
+  await expect(page.locator('.expressive-code').filter({ hasText: 'named: model.toString()' })).toContainText('(activation): Tanh()');
+});
+
+test('Linear(1, 1) closes in on the least-squares line; the log shows w, b and the distance', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'thermo-linear');
+  await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'validation loss', 'w', 'b', 'distance to least squares']);
+  await runTo(d, 3000);
+  const rows = await log(d);
+  const distance = rows.map((r) => r.params[3]!);
+  // The distance shrinks from start to end, and the loss approaches the optimum 2.733 from above.
+  expect(distance[3000]!).toBeLessThan(distance[1000]! / 5);
+  expect(rows[3000]!.loss).toBeGreaterThanOrEqual(2.733);
+  // Training and validation loss are both drawn, with a legend.
+  await expect(d.locator('[data-role="loss-chart"]')).toContainText('validation');
+  await expect(d.locator('[data-role="loss-chart"] g.if-series path')).toHaveCount(2);
+});
+
+test('the MLP overfits: training loss below the line, validation loss above it', async ({ page }) => {
+  await page.goto(PAGE);
+  const mlp = await readyDemo(page, 'thermo-mlp');
+  const line = await readyDemo(page, 'thermo-linear');
+  await runTo(mlp, 5000);
+  await runTo(line, 3000);
+  const [m, l] = [(await log(mlp))[5000]!, (await log(line))[3000]!];
+  expect(m.loss).toBeLessThan(l.loss);
+  expect(m.params[0]!).toBeGreaterThan(l.params[0]!);
+});
