@@ -62,7 +62,7 @@ export function lossChart({ rows, log = false, width = 640, xLabel = 'step', ser
       height: Math.round(width * 0.3),
       marginLeft: 52,
       x: { domain: x, label: xLabel, grid: true },
-      y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true },
+      y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
       marks: [
         Plot.line(points, { x: 'step', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2, className: 'if-loss' }),
         Plot.dot(points.slice(-1), { x: 'step', y: 'loss', fill: 'var(--if-model)', r: 3, className: 'if-last' }),
@@ -113,7 +113,7 @@ function seriesChart(
     height: Math.round(width * 0.36),
     marginLeft: 52,
     x: { domain: x, label: xLabel, grid: true },
-    y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true },
+    y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
     color: { legend: true, domain: series.map((s) => s.name), scheme: 'observable10' },
     marks: [
       Plot.line(rows, { x: 'step', y: 'loss', stroke: 'name', strokeWidth: 2, className: 'if-series' }),

@@ -1,7 +1,9 @@
 import { activationRace } from './activation-race';
+import { computeProbe } from './compute-probe';
 import { doubleRelu } from './double-relu';
 import type { ExperimentDefinition } from './experiment';
 import { quadraticByHand, quadraticDescent } from './quadratic';
+import { optimizerRace } from './optimizer-race';
 import { reluByHand } from './relu-by-hand';
 import { reluFitter } from './relu-fitter';
 import { reluSurface } from './relu-surface';
@@ -10,7 +12,7 @@ import { thermoLinear, thermoMlp } from './thermometer';
 
 /** Every experiment a demo can name, by id. The worker looks its experiment up here. */
 export const EXPERIMENTS: Readonly<Record<string, ExperimentDefinition>> = Object.fromEntries(
-  [doubleRelu, quadraticByHand, quadraticDescent, reluByHand(1), reluByHand(2), reluByHand(3), reluFitter, reluSurface, sineByHand, sineEpochs, thermoLinear, thermoMlp, activationRace].map((d) => [d.id, d]),
+  [doubleRelu, quadraticByHand, quadraticDescent, reluByHand(1), reluByHand(2), reluByHand(3), reluFitter, reluSurface, sineByHand, sineEpochs, thermoLinear, thermoMlp, activationRace, optimizerRace, computeProbe].map((d) => [d.id, d]),
 );
 
 export function experimentById(id: string): ExperimentDefinition {

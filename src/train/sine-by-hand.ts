@@ -6,10 +6,10 @@ import { HandNet, handMSE } from './hand-net';
 import type { NumberSetting, Settings } from './settings';
 
 /** Dataset S: y = 2·sin(x) + 5, 1024 points on [−3, 3]. */
-const S = datasetSine();
+export const S = datasetSine();
 /** The chart shows every 8th point (128 of the 1024); training uses them all. */
-const SHOWN = { x: S.x.filter((_, i) => i % 8 === 0), y: S.y.filter((_, i) => i % 8 === 0) };
-const GRID = linspace(-3.3, 3.3, 133);
+export const SHOWN = { x: S.x.filter((_, i) => i % 8 === 0), y: S.y.filter((_, i) => i % 8 === 0) };
+export const GRID = linspace(-3.3, 3.3, 133);
 const BATCH = 100;
 
 const hiddenSetting = (defaultWidth: number): NumberSetting => ({
@@ -25,7 +25,7 @@ const hiddenSetting = (defaultWidth: number): NumberSetting => ({
 const SEED_SETTING: NumberSetting = { kind: 'number', key: 'seed', label: 'Seed (weights and batches)', min: 0, max: 2 ** 32 - 1, default: 0, integer: true };
 
 /** The 1024 points as column tensors, cut into mini-batches of 100 (the last has 24). */
-class Batches {
+export class Batches {
   readonly #x: Tensor2D;
   readonly #y: Tensor2D;
   readonly #rng: RandomState | null;

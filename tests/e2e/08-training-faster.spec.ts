@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { log, readyDemo, runTo } from './demo';
+
+const PAGE = '/chapters/08-training-faster/';
+
+test('five runs from one start: equal losses at step 0, five lines overlaid, the mini-batch run sees fewer points', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'optimizer-race');
+  await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'SGD', 'SGD + momentum', 'Adam', 'Adam, mini-batches', 'Adam + cosine']);
+  const start = (await log(d))[0]!.params;
+  // The same weights in all five copies: the same loss before any step.
+  expect(new Set(start.map((v) => v.toFixed(6))).size).toBe(1);
+  await runTo(d, 100);
+  await expect(d.locator('[data-role="loss-chart"] g.if-series path')).toHaveCount(5);
+  const after = (await log(d))[100]!.params;
+  expect(new Set(after.map((v) => v.toFixed(4))).size).toBe(5);
+  // Changing the mini-batch size restarts the race; the link keeps it.
+  await d.getByLabel('Mini-batch size', { exact: true }).fill('1024');
+  await d.getByLabel('Mini-batch size', { exact: true }).press('Enter');
+  await expect(d).toHaveAttribute('data-step', '0');
+  await runTo(d, 20);
+  const rows = await log(d);
+  // With one batch of all 1024 points, the mini-batch run is plain full-batch Adam.
+  rows.slice(1, 21).forEach((r) => expect(Math.abs(r.params[3]! - r.params[2]!)).toBeLessThan(1e-5));
+  await expect(page).toHaveURL(/optimizer-race\.batch=1024/);
+});
+
+test('the compute table times both models on every backend in the browser and marks the fastest', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(PAGE);
+  const bench = page.locator('nn-compute-bench');
+  await bench.scrollIntoViewIfNeeded();
+  await bench.getByRole('button', { name: 'Measure in this browser' }).click();
+  await expect(bench.getByRole('status')).toContainText('Measuring the tiny model', { timeout: 10_000 });
+  await expect(bench).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
+  for (const model of ['tiny', 'wide']) {
+    const cells = bench.locator(`tr[data-model="${model}"] td`);
+    await expect(cells).toHaveCount(3);
+    const ms = await cells.evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.ms)));
+    expect(ms.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    // The fastest is the smallest number, and it is marked in words.
+    const fastest = bench.locator(`tr[data-model="${model}"] td[data-fastest="true"]`);
+    await expect(fastest).toHaveCount(1);
+    await expect(fastest).toContainText('(fastest)');
+    expect(Number(await fastest.getAttribute('data-ms'))).toBe(Math.min(...ms));
+  }
+  // The wider model costs more per step than the tiny one on the CPU.
+  const cpu = async (m: string) => Number(await bench.locator(`tr[data-model="${m}"] td[data-backend="cpu"]`).getAttribute('data-ms'));
+  expect(await cpu('wide')).toBeGreaterThan(await cpu('tiny'));
+  await expect(bench.getByRole('button', { name: 'Measure again' })).toBeEnabled();
+});
