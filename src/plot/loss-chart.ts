@@ -94,27 +94,34 @@ export function updateLossChart(figure: PlotFigure & HTMLElement, rows: LossChar
   return true;
 }
 
-/** Several loss curves, one colour each, with a legend; always drawn anew (see lossChart). */
+/** Plot's "observable10" colours, named here so the legend (plain HTML) and the lines agree. */
+const SERIES_COLOURS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
+
+/**
+ * Several loss curves, one colour each, under a legend; always drawn anew (see lossChart).
+ * The legend is a plain list rather than Plot's, whose inline <style> is not valid in a page's body.
+ */
 function seriesChart(
   series: NonNullable<LossChartInput['series']>,
   log: boolean,
   width: number,
   xLabel: string,
-  document: Document | undefined,
-): SVGSVGElement | HTMLElement {
+  doc: Document | undefined,
+): HTMLElement {
   const lines = series.map((s) => ({ name: s.name, points: plotted(s.rows, log) }));
   const all = lines.flatMap((l) => l.points);
   const { x, y } = domains(all.length ? all : [{ step: 0, loss: 1 }], log);
   const rows = lines.flatMap((l) => l.points.map((p) => ({ ...p, name: l.name })));
   const last = lines.flatMap((l) => l.points.slice(-1).map((p) => ({ ...p, name: l.name })));
-  return themedPlot({
-    document,
+  const colours = series.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!);
+  const svg = themedPlot({
+    document: doc,
     width,
     height: Math.round(width * 0.36),
     marginLeft: 52,
     x: { domain: x, label: xLabel, grid: true },
     y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
-    color: { legend: true, domain: series.map((s) => s.name), scheme: 'observable10' },
+    color: { domain: series.map((s) => s.name), range: colours },
     marks: [
       Plot.line(rows, { x: 'step', y: 'loss', stroke: 'name', strokeWidth: 2, className: 'if-series' }),
       Plot.dot(last, { x: 'step', y: 'loss', fill: 'name', r: 3 }),
@@ -124,4 +131,20 @@ function seriesChart(
       .map((l) => `${l.name}: ${l.points.at(-1) ? `${l.points.at(-1)!.loss.toPrecision(4)} at step ${l.points.at(-1)!.step}` : 'no steps yet'}`)
       .join('; '),
   });
+  const d = doc ?? document;
+  const box = d.createElement('div');
+  box.className = 'if-series-chart';
+  const legend = d.createElement('ul');
+  legend.className = 'if-legend';
+  legend.setAttribute('aria-hidden', 'true');
+  series.forEach((s, i) => {
+    const item = d.createElement('li');
+    const swatch = d.createElement('span');
+    swatch.className = 'if-swatch';
+    swatch.setAttribute('style', `background:${colours[i]}`);
+    item.append(swatch, d.createTextNode(s.name));
+    legend.append(item);
+  });
+  box.append(legend, svg);
+  return box;
 }

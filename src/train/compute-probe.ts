@@ -1,6 +1,7 @@
 import { linspace, RandomState } from '../data';
-import { backward, Linear, MSELoss, ReLU, Sequential, SGD, tf, type Tensor1D, type Tensor2D } from '../nn';
-import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
+import { Linear, ReLU, Sequential, SGD, tf, type Tensor2D } from '../nn';
+import { columnTensors, type ExperimentDefinition } from './experiment';
+import { ModelRun } from './model-run';
 import type { Settings } from './settings';
 
 /**
@@ -18,55 +19,32 @@ export const computeProbe: ExperimentDefinition = {
   create: (settings) => new ComputeProbe(settings),
 };
 
-class ComputeProbe implements Experiment {
+class ComputeProbe extends ModelRun {
   readonly paramNames = [];
   readonly unitNames = [];
   readonly grid = linspace(-3, 3, 25);
   readonly data: { x: number[]; y: number[] };
-  readonly #model: Sequential;
-  readonly #optimizer: SGD;
-  readonly #loss = new MSELoss();
-  readonly #x: Tensor2D;
-  readonly #y: Tensor2D;
   readonly #gridX: Tensor2D;
 
   constructor(settings: Settings) {
     const width = Number(settings.width);
-    const x = linspace(-3, 3, Number(settings.batch));
-    this.data = { x, y: x.map(Math.sin) };
+    const xs = linspace(-3, 3, Number(settings.batch));
+    const data = { x: xs, y: xs.map(Math.sin) };
     const rng = new RandomState(0);
-    this.#model = new Sequential(
+    const model = new Sequential(
       new Linear(1, width, { generator: rng }),
       new ReLU(),
       new Linear(width, width, { generator: rng }),
       new ReLU(),
       new Linear(width, 1, { generator: rng }),
     );
-    this.#optimizer = new SGD(this.#model.parameters(), { lr: 1e-3 });
-    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(this.data, this.grid));
-  }
-
-  step() {
-    this.#optimizer.zeroGrad();
-    const loss = backward(() => this.#loss.forward(this.#model.forward(this.#x), this.#y), this.#model.parameters());
-    this.#optimizer.step();
-    return { loss, params: tf.zeros([0]) as Tensor1D };
-  }
-
-  evaluate() {
-    return { loss: tf.tidy(() => this.#loss.forward(this.#model.forward(this.#x), this.#y)), params: tf.zeros([0]) as Tensor1D };
+    const { x, y, gridX } = columnTensors(data, linspace(-3, 3, 25));
+    super(model, new SGD(model.parameters(), { lr: 1e-3 }), x, y, [gridX]);
+    this.data = data;
+    this.#gridX = gridX;
   }
 
   curves(): Tensor2D {
-    return tf.tidy(() => this.#model.forward(this.#gridX));
-  }
-
-  update(): void {}
-
-  dispose(): void {
-    this.#optimizer.zeroGrad();
-    this.#optimizer.dispose();
-    this.#model.dispose();
-    tf.dispose([this.#x, this.#y, this.#gridX]);
+    return tf.tidy(() => this.model.forward(this.#gridX));
   }
 }

@@ -1,7 +1,8 @@
 import { linspace, RandomState } from '../data';
-import { Adam, backward, Linear, MSELoss, ReLU, Sequential, tf, type Parameter, type Tensor1D, type Tensor2D } from '../nn';
+import { Adam, Linear, ReLU, Sequential, tf, type Parameter, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import { columnTensors, type Experiment, type ExperimentDefinition, type UnitEdit } from './experiment';
+import { columnTensors, type ExperimentDefinition, type UnitEdit } from './experiment';
+import { ModelRun } from './model-run';
 import { seriesValues, type Settings } from './settings';
 
 const GRID = linspace(-2.2, 2.2, 89);
@@ -14,6 +15,15 @@ export const TARGETS: Record<string, { label: string; f: (x: number) => number }
   abs: { label: 'Absolute value |x|', f: (x) => Math.abs(x) },
   step: { label: 'Step (0, then 1)', f: (x) => (x < 0 ? 0 : 1) },
 };
+
+/** The target's y at each of the 41 points: a named shape, or the reader's drawing (a flat line until drawn). */
+function targetValues(settings: Settings): number[] {
+  if (settings.target === 'drawn') {
+    const drawn = seriesValues(settings.drawn);
+    return drawn.length === X.length ? drawn : X.map(() => 0);
+  }
+  return X.map((TARGETS[String(settings.target)] ?? TARGETS.sin!).f);
+}
 
 /** The reader's own target: y at each of the 41 points, drawn on the chart. */
 export const DRAWN_SETTING = { kind: 'series', key: 'drawn', label: 'Your curve', length: X.length, min: -3, max: 3, default: '' } as const;
@@ -42,7 +52,7 @@ export const reluFitter: ExperimentDefinition = {
   create: (settings) => new ReluFitter(settings),
 };
 
-class ReluFitter implements Experiment {
+class ReluFitter extends ModelRun {
   readonly paramNames = [];
   readonly unitNames: string[];
   readonly grid = GRID;
@@ -50,44 +60,24 @@ class ReluFitter implements Experiment {
   readonly yDomain?: [number, number];
   readonly #hidden: Linear;
   readonly #output: Linear;
-  readonly #model: Sequential;
-  readonly #optimizer: Adam;
-  readonly #loss = new MSELoss();
-  readonly #x: Tensor2D;
-  readonly #y: Tensor2D;
   readonly #gridX: Tensor2D;
 
   constructor(settings: Settings) {
     const units = Number(settings.units);
-    if (settings.target === 'drawn') {
-      // Until something is drawn, a flat line at 0: the page asks the reader to draw.
-      const drawn = seriesValues(settings.drawn);
-      this.data = { x: X, y: drawn.length === X.length ? drawn : X.map(() => 0) };
-      // The whole range a drawing may use, so the chart has room to draw in.
-      this.yDomain = [DRAWN_SETTING.min - 0.2, DRAWN_SETTING.max + 0.2];
-    } else {
-      const target = TARGETS[String(settings.target)] ?? TARGETS.sin!;
-      this.data = { x: X, y: X.map(target.f) };
-    }
+    const data = { x: X, y: targetValues(settings) };
     const rng = new RandomState(Number(settings.seed));
-    this.#hidden = new Linear(1, units, { generator: rng });
-    this.#output = new Linear(units, 1, { generator: rng });
-    this.#model = new Sequential({ hidden: this.#hidden, relu: new ReLU(), output: this.#output });
-    this.#optimizer = new Adam(this.#model.parameters(), { lr: Number(settings.lr) });
+    const hidden = new Linear(1, units, { generator: rng });
+    const output = new Linear(units, 1, { generator: rng });
+    const model = new Sequential({ hidden, relu: new ReLU(), output });
+    const { x, y, gridX } = columnTensors(data, GRID);
+    super(model, new Adam(model.parameters(), { lr: Number(settings.lr) }), x, y, [gridX]);
+    this.data = data;
+    // A drawing gets the whole range it may use, so the chart has room to draw in.
+    if (settings.target === 'drawn') this.yDomain = [DRAWN_SETTING.min - 0.2, DRAWN_SETTING.max + 0.2];
+    this.#hidden = hidden;
+    this.#output = output;
+    this.#gridX = gridX;
     this.unitNames = Array.from({ length: units }, (_, j) => `unit ${j + 1}`);
-    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(this.data, GRID));
-  }
-
-  step() {
-    this.#optimizer.zeroGrad();
-    const loss = backward(() => this.#loss.forward(this.#model.forward(this.#x), this.#y), this.#model.parameters());
-    this.#optimizer.step();
-    return { loss, params: tf.zeros([0]) as Tensor1D };
-  }
-
-  evaluate() {
-    const loss = tf.tidy(() => this.#loss.forward(this.#model.forward(this.#x), this.#y));
-    return { loss, params: tf.zeros([0]) as Tensor1D };
   }
 
   /** grid × (1 + N): the model, then each unit's contribution wⱼ·relu(mⱼx + bⱼ). */
@@ -95,7 +85,7 @@ class ReluFitter implements Experiment {
     return tf.tidy(() => {
       const h = tf.relu(this.#hidden.forward(this.#gridX));
       const contributions = tf.mul(h, tf.reshape(this.#output.weight.value, [1, -1]));
-      return tf.concat([this.#model.forward(this.#gridX), contributions], 1) as Tensor2D;
+      return tf.concat([this.model.forward(this.#gridX), contributions], 1) as Tensor2D;
     });
   }
 
@@ -126,17 +116,6 @@ class ReluFitter implements Experiment {
     setEntry(this.#hidden.weight, unit, mNew);
     setEntry(this.#hidden.bias!, unit, -mNew * kinkNew);
     setEntry(this.#output.weight, unit, slopeNew / mNew);
-  }
-
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) this.#optimizer.lr = Number(settings.lr);
-  }
-
-  dispose(): void {
-    this.#optimizer.zeroGrad();
-    this.#optimizer.dispose();
-    this.#model.dispose();
-    tf.dispose([this.#x, this.#y, this.#gridX]);
   }
 }
 

@@ -1,7 +1,8 @@
 import { linspace, RandomState } from '../data';
-import { Adam, backward, Linear, MSELoss, ReLU, Sequential, tf, type Tensor1D, type Tensor2D } from '../nn';
+import { Adam, Linear, ReLU, Sequential, tf, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import type { Experiment, ExperimentDefinition } from './experiment';
+import type { ExperimentDefinition } from './experiment';
+import { ModelRun } from './model-run';
 import type { Settings } from './settings';
 
 /** Each axis of the input square [−2, 2]²: 21 points, so 441 inputs in all. */
@@ -38,7 +39,7 @@ export const reluSurface: ExperimentDefinition = {
   create: (settings) => new ReluSurface(settings),
 };
 
-class ReluSurface implements Experiment {
+class ReluSurface extends ModelRun {
   readonly paramNames = [];
   readonly unitNames = [];
   /** The inputs, numbered: `curves()` gives the model's value at each. */
@@ -47,41 +48,25 @@ class ReluSurface implements Experiment {
   readonly surface: { side: number[]; target: number[] };
   readonly #hidden: Linear;
   readonly #output: Linear;
-  readonly #model: Sequential;
-  readonly #optimizer: Adam;
-  readonly #loss = new MSELoss();
-  readonly #x: Tensor2D;
-  readonly #y: Tensor2D;
 
   constructor(settings: Settings) {
     const units = Number(settings.units);
     const target = SURFACES[String(settings.target)] ?? SURFACES.bump!;
     const z = POINTS.map(([a, b]) => target.f(a, b));
-    this.surface = { side: SIDE, target: z };
     const rng = new RandomState(Number(settings.seed));
-    this.#hidden = new Linear(2, units, { generator: rng });
-    this.#output = new Linear(units, 1, { generator: rng });
-    this.#model = new Sequential({ hidden: this.#hidden, relu: new ReLU(), output: this.#output });
-    this.#optimizer = new Adam(this.#model.parameters(), { lr: Number(settings.lr) });
-    this.#x = tf.tensor2d(POINTS.flat(), [POINTS.length, 2]);
-    this.#y = tf.tensor2d(z, [z.length, 1]);
-  }
-
-  step() {
-    this.#optimizer.zeroGrad();
-    const loss = backward(() => this.#loss.forward(this.#model.forward(this.#x), this.#y), this.#model.parameters());
-    this.#optimizer.step();
-    return { loss, params: tf.zeros([0]) as Tensor1D };
-  }
-
-  evaluate() {
-    const loss = tf.tidy(() => this.#loss.forward(this.#model.forward(this.#x), this.#y));
-    return { loss, params: tf.zeros([0]) as Tensor1D };
+    const hidden = new Linear(2, units, { generator: rng });
+    const output = new Linear(units, 1, { generator: rng });
+    const model = new Sequential({ hidden, relu: new ReLU(), output });
+    const x = tf.tensor2d(POINTS.flat(), [POINTS.length, 2]);
+    super(model, new Adam(model.parameters(), { lr: Number(settings.lr) }), x, tf.tensor2d(z, [z.length, 1]));
+    this.surface = { side: SIDE, target: z };
+    this.#hidden = hidden;
+    this.#output = output;
   }
 
   /** The model's value at every input (one column). */
   curves(): Tensor2D {
-    return tf.tidy(() => this.#model.forward(this.#x));
+    return tf.tidy(() => this.model.forward(this.x));
   }
 
   /** units × 4: each unit's (m₁, m₂, b, w): it folds the plane along m₁x₁ + m₂x₂ + b = 0. */
@@ -89,16 +74,5 @@ class ReluSurface implements Experiment {
     return tf.tidy(() =>
       tf.concat([this.#hidden.weight.value, tf.reshape(this.#hidden.bias!.value, [-1, 1]), tf.reshape(this.#output.weight.value, [-1, 1])], 1) as Tensor2D,
     );
-  }
-
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) this.#optimizer.lr = Number(settings.lr);
-  }
-
-  dispose(): void {
-    this.#optimizer.zeroGrad();
-    this.#optimizer.dispose();
-    this.#model.dispose();
-    tf.dispose([this.#x, this.#y]);
   }
 }

@@ -1,7 +1,8 @@
 import { batchIndices, datasetSine, linspace, RandomState } from '../data';
-import { backward, Linear, MSELoss, ReLU, Sequential, SGD, tf, type Scalar, type Tensor1D, type Tensor2D } from '../nn';
+import { Linear, ReLU, Sequential, SGD, tf, type Scalar, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
+import { ModelRun } from './model-run';
 import { HandNet, handMSE } from './hand-net';
 import type { NumberSetting, Settings } from './settings';
 
@@ -201,70 +202,51 @@ export const sineEpochs: ExperimentDefinition = {
   create: (settings) => new SineEpochs(settings),
 };
 
-class SineEpochs implements Experiment {
+class SineEpochs extends ModelRun {
   readonly paramNames = [];
   readonly unitNames: string[];
   readonly grid = GRID;
   readonly data = SHOWN;
   readonly #hidden: Linear;
   readonly #output: Linear;
-  readonly #model: Sequential;
-  readonly #optimizer: SGD;
-  readonly #loss = new MSELoss();
   readonly #batches: Batches;
-  readonly #x: Tensor2D;
-  readonly #y: Tensor2D;
   readonly #gridX: Tensor2D;
 
   constructor(settings: Settings) {
     const rng = new RandomState(Number(settings.seed));
-    this.#hidden = new Linear(1, Number(settings.hidden), { generator: rng });
-    this.#output = new Linear(Number(settings.hidden), 1, { generator: rng });
-    this.#model = new Sequential(this.#hidden, new ReLU(), this.#output);
-    this.#optimizer = new SGD(this.#model.parameters(), { lr: Number(settings.lr), momentum: Number(settings.momentum) });
+    const hidden = new Linear(1, Number(settings.hidden), { generator: rng });
+    const output = new Linear(Number(settings.hidden), 1, { generator: rng });
+    const model = new Sequential(hidden, new ReLU(), output);
+    const { x, y, gridX } = columnTensors(S, GRID);
+    super(model, new SGD(model.parameters(), { lr: Number(settings.lr), momentum: Number(settings.momentum) }), x, y, [gridX]);
+    this.#hidden = hidden;
+    this.#output = output;
+    this.#gridX = gridX;
     this.unitNames = Array.from({ length: Number(settings.hidden) }, (_, j) => `unit ${j + 1}`);
-    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(S, GRID));
-    this.#batches = new Batches(this.#x, this.#y, rng, Number(settings.batch));
+    this.#batches = new Batches(x, y, rng, Number(settings.batch));
   }
 
   /** One epoch; the loss logged is over all points before it. */
-  step() {
-    const loss = this.#fullLoss();
+  override step() {
+    const loss = this.fullLoss();
     for (let i = 0; i < this.#batches.perEpoch; i++) {
       const { x, y } = this.#batches.current;
-      this.#optimizer.zeroGrad();
-      backward(() => this.#loss.forward(this.#model.forward(x), y), this.#model.parameters()).dispose();
-      this.#optimizer.step();
+      this.trainOn(x, y).dispose();
       this.#batches.advance();
     }
     return { loss, params: tf.zeros([0]) as Tensor1D };
-  }
-
-  evaluate() {
-    return { loss: this.#fullLoss(), params: tf.zeros([0]) as Tensor1D };
-  }
-
-  #fullLoss(): Scalar {
-    return tf.tidy(() => this.#loss.forward(this.#model.forward(this.#x), this.#y));
   }
 
   curves(): Tensor2D {
     return tf.tidy(() => {
       const h = tf.relu(this.#hidden.forward(this.#gridX));
       const parts = tf.mul(h, tf.reshape(this.#output.weight.value, [1, -1]));
-      return tf.concat([this.#model.forward(this.#gridX), parts], 1) as Tensor2D;
+      return tf.concat([this.model.forward(this.#gridX), parts], 1) as Tensor2D;
     });
   }
 
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) this.#optimizer.lr = Number(settings.lr);
-  }
-
-  dispose(): void {
-    this.#optimizer.zeroGrad();
-    this.#optimizer.dispose();
-    this.#model.dispose();
+  override dispose(): void {
     this.#batches.dispose();
-    tf.dispose([this.#x, this.#y, this.#gridX]);
+    super.dispose();
   }
 }

@@ -1,7 +1,8 @@
 import { datasetThermometer, linspace, RandomState } from '../data';
-import { backward, Linear, MSELoss, Sequential, SGD, Tanh, tf, type Scalar, type Tensor1D, type Tensor2D } from '../nn';
+import { Linear, Sequential, SGD, Tanh, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
+import { columnTensors, type ExperimentDefinition } from './experiment';
+import { ModelRun } from './model-run';
 import type { Settings } from './settings';
 
 /** Dataset T: inputs 0.1·t_u, Celsius targets; 2 of the 11 readings held out by a seeded permutation. */
@@ -24,8 +25,7 @@ const SEED_SETTING = { kind: 'number', key: 'seed', label: 'Initial weights seed
  * A model, MSELoss and SGD on the training readings, one full-batch step per epoch; the
  * validation loss on the held-out readings is logged beside the training loss.
  */
-abstract class ThermometerRun implements Experiment {
-  abstract readonly paramNames: readonly string[];
+abstract class ThermometerRun extends ModelRun {
   readonly unitNames: readonly string[] = [];
   readonly grid = GRID;
   readonly data = T.train;
@@ -34,53 +34,28 @@ abstract class ThermometerRun implements Experiment {
     { label: 'training', column: 'loss' },
     { label: 'validation', column: 'validation loss' },
   ];
-  protected readonly model: Sequential;
-  readonly #optimizer: SGD;
-  readonly #loss = new MSELoss();
-  readonly #x: Tensor2D;
-  readonly #y: Tensor2D;
   readonly #gridX: Tensor2D;
   readonly #valX: Tensor2D;
   readonly #valY: Tensor2D;
 
   constructor(model: Sequential, lr: number) {
-    this.model = model;
-    this.#optimizer = new SGD(model.parameters(), { lr });
-    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(T.train, GRID));
-    ({ x: this.#valX, y: this.#valY } = columnTensors(T.val, []));
+    const { x, y, gridX } = columnTensors(T.train, GRID);
+    const { x: valX, y: valY } = columnTensors(T.val, []);
+    super(model, new SGD(model.parameters(), { lr }), x, y, [gridX, valX, valY]);
+    this.#gridX = gridX;
+    this.#valX = valX;
+    this.#valY = valY;
   }
 
-  /** The log's columns after the loss: the validation loss first, then whatever the model adds. */
+  /** What the model adds to the log after the validation loss. */
   protected abstract extra(): Tensor1D;
 
-  #columns(): Tensor1D {
-    return tf.concat([tf.reshape(this.#loss.forward(this.model.forward(this.#valX), this.#valY), [1]), this.extra()]) as Tensor1D;
-  }
-
-  step() {
-    this.#optimizer.zeroGrad();
-    const loss = backward(() => this.#loss.forward(this.model.forward(this.#x), this.#y), this.model.parameters());
-    this.#optimizer.step();
-    return { loss, params: tf.tidy(() => this.#columns()) };
-  }
-
-  evaluate() {
-    return tf.tidy(() => ({ loss: this.#loss.forward(this.model.forward(this.#x), this.#y) as Scalar, params: this.#columns() }));
+  protected override columns(): Tensor1D {
+    return tf.concat([tf.reshape(this.lossFn.forward(this.model.forward(this.#valX), this.#valY), [1]), this.extra()]) as Tensor1D;
   }
 
   curves(): Tensor2D {
     return tf.tidy(() => this.model.forward(this.#gridX));
-  }
-
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) this.#optimizer.lr = Number(settings.lr);
-  }
-
-  dispose(): void {
-    this.#optimizer.zeroGrad();
-    this.#optimizer.dispose();
-    this.model.dispose();
-    tf.dispose([this.#x, this.#y, this.#gridX, this.#valX, this.#valY]);
   }
 }
 

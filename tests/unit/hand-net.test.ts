@@ -118,3 +118,21 @@ describe('the same net by epochs, with SGD and momentum from the library', () =>
     expect(hundred).toBeLessThan(five / 3);
   });
 });
+
+describe('chapter 6 on the thermometer data', () => {
+  it('Linear(1, 1) approaches the least-squares line; validation loss is logged; no tensor leaks', async () => {
+    const { thermoLinear, LEAST_SQUARES, leastSquares } = await import('../../src/train/thermometer');
+    // The closed form agrees with a line through two points it should reproduce exactly.
+    expectClose(Object.values(leastSquares([0, 1, 2], [1, 3, 5])), [2, 1], 1e-12, 1e-12);
+    const session = new TrainingSession(thermoLinear, defaults(thermoLinear.settings));
+    const start = await session.start();
+    const first = await collect(session, 1);
+    const rest = await collect(session, 2999);
+    const last = rest.rows.at(-1)!;
+    const [, w, b, distance] = last.params as [number, number, number, number];
+    expect(distance).toBeCloseTo(Math.hypot(w - LEAST_SQUARES.w, b - LEAST_SQUARES.b), 4);
+    expect(distance).toBeLessThan(start.rows[0]!.params[3]! / 20);
+    expect(rest.seen.at(-1)!.numTensors).toBe(first.seen.at(-1)!.numTensors);
+    session.dispose();
+  });
+});
