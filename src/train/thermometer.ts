@@ -93,6 +93,13 @@ export const thermoMlp: ExperimentDefinition = {
   id: 'thermo-mlp',
   settings: [
     { kind: 'number', key: 'hidden', label: 'Hidden units', min: 1, max: 50, default: 13, integer: true, step: 1 },
+    {
+      kind: 'boolean',
+      key: 'named',
+      label: 'Named layers',
+      default: false,
+      help: 'Sequential({ hidden, activation, output }) instead of positional children: the same numbers, other names.',
+    },
     learningRateSetting(1e-3, 0.1),
     SEED_SETTING,
   ],
@@ -110,7 +117,7 @@ class ThermoMlp extends ThermometerRun {
   readonly paramNames = ['validation loss'];
 
   constructor(settings: Settings) {
-    super(thermometerMlp(Number(settings.hidden), false, new RandomState(Number(settings.seed))), Number(settings.lr));
+    super(thermometerMlp(Number(settings.hidden), Boolean(settings.named), new RandomState(Number(settings.seed))), Number(settings.lr));
   }
 
   protected extra(): Tensor1D {

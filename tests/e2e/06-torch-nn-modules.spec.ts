@@ -38,3 +38,13 @@ test('the MLP overfits: training loss below the line, validation loss above it',
   expect(m.loss).toBeLessThan(l.loss);
   expect(m.params[0]!).toBeGreaterThan(l.params[0]!);
 });
+
+test('naming the layers changes the names, not the numbers', async ({ page }) => {
+  const losses = async (named: boolean) => {
+    await page.goto(`${PAGE}?thermo-mlp.hidden=8${named ? '&thermo-mlp.named=1' : ''}`);
+    const d = await readyDemo(page, 'thermo-mlp');
+    await runTo(d, 100);
+    return (await log(d)).map((r) => r.loss);
+  };
+  expect(await losses(true)).toEqual(await losses(false));
+});

@@ -67,18 +67,22 @@ test('at 360 px wide with touch, every chapter fits the screen and its demos res
   await context.close();
 });
 
-test('printing a chapter shows the charts and the text, not the controls', async ({ page }) => {
-  await page.goto('/chapters/04-sums-of-relus/');
-  await page.emulateMedia({ media: 'print' });
-  const demos = page.locator('nn-fit-demo');
-  expect(await demos.count()).toBeGreaterThan(0);
-  for (const demo of await demos.all()) {
-    await expect(demo.locator('[data-role="fit-chart"] svg')).toBeVisible();
-    await expect(demo.locator('.nn-demo__controls')).toBeHidden();
-    await expect(demo.getByRole('button', { name: 'Copy link' })).toBeHidden();
-  }
-  await expect(page.locator('h1')).toBeVisible();
-});
+for (const path of chapters) {
+  test(`printing ${path} shows the charts and the text, not the controls`, async ({ page }) => {
+    await page.goto(path);
+    await page.emulateMedia({ media: 'print' });
+    const demos = page.locator('nn-fit-demo');
+    expect(await demos.count()).toBeGreaterThan(0);
+    for (const demo of await demos.all()) {
+      await expect(demo.locator('[data-role="fit-chart"] svg')).toBeVisible();
+      await expect(demo.locator('.nn-demo__controls')).toBeHidden();
+      await expect(demo.getByRole('button', { name: 'Copy link' })).toBeHidden();
+      await expect(demo.locator('figcaption button')).toBeHidden();
+    }
+    await expect(page.locator('nn-compute-bench button')).toBeHidden();
+    await expect(page.locator('h1')).toBeVisible();
+  });
+}
 
 for (const path of chapters) {
   test(`${path} without JavaScript: prose, math and every demo's static chart`, async ({ browser }) => {
