@@ -1,7 +1,8 @@
 import type { StepRow } from '../../src/train/session';
 
-/** Numbers as the log prints them: four decimals, or exponent form when huge. */
-export const formatNumber = (v: number): string => (Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(4));
+/** Numbers as the log prints them: four decimals; very large or very small ones (a tiny loss, a gradient difference) in exponent form. */
+export const formatNumber = (v: number): string =>
+  v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) ? v.toExponential(3) : v.toFixed(4);
 
 /**
  * The notebook-style table under a demo: the newest `maxRows` rows of the log, appended as

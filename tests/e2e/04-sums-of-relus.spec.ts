@@ -62,7 +62,7 @@ test('out-of-range unit counts in a link are refused', async ({ page }) => {
 /** A kink handle's x (its aria-valuenow) and what its unit adds per unit of x (from its aria-valuetext). */
 async function kink(handle: Locator): Promise<{ x: number; adds: number }> {
   const text = (await handle.getAttribute('aria-valuetext')) ?? '';
-  return { x: Number(await handle.getAttribute('aria-valuenow')), adds: Number(/adds (-?[\d.]+)/.exec(text)?.[1]) };
+  return { x: Number(await handle.getAttribute('aria-valuenow')), adds: Number(/adds (-?[\d.]+(?:e[-+]?\d+)?)/.exec(text)?.[1]) };
 }
 
 test('kinks move by keyboard: arrows move the kink and its slope, Page Down picks the next unit, training goes on from there', async ({ page }) => {

@@ -14,6 +14,7 @@ test('namedParameters() tables: positional names 0 and 2, then named children, w
 });
 
 test('Linear(1, 1) closes in on the least-squares line; the log shows w, b and the distance', async ({ page }) => {
+  test.setTimeout(150_000);
   await page.goto(PAGE);
   const d = await readyDemo(page, 'thermo-linear');
   await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'validation loss', 'w', 'b', 'distance to least squares']);
@@ -29,6 +30,7 @@ test('Linear(1, 1) closes in on the least-squares line; the log shows w, b and t
 });
 
 test('the MLP overfits: training loss below the line, validation loss above it', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto(PAGE);
   const mlp = await readyDemo(page, 'thermo-mlp');
   const line = await readyDemo(page, 'thermo-linear');
