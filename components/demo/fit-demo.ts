@@ -72,6 +72,8 @@ export class NnFitDemo extends HTMLElement {
   #kinks: KinkHandles | null = null;
   #drawer: CurveDrawer | null = null;
   #drawing = false;
+  /** A live setting changed mid-run: the run's steps did not all use the settings now shown. */
+  #mixed = false;
   #editing: { inFlight: boolean; pending: UnitEdit | null } = { inFlight: false, pending: null };
 
   connectedCallback(): void {
@@ -114,6 +116,7 @@ export class NnFitDemo extends HTMLElement {
    * of a run restarted from the seeded start with them.
    */
   runWith(settings: Settings, step?: number): Promise<StepRow> {
+    const before = JSON.stringify(this.#settings);
     // A claim's settings are the chapter's defaults with these changed: nothing carries over from an earlier claim.
     this.#settings = { ...defaults(this.#config.settings), backend: this.#settings.backend! };
     for (const [key, value] of Object.entries(settings)) {
@@ -131,6 +134,9 @@ export class NnFitDemo extends HTMLElement {
       return this.runTo(target);
     }
     if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
+    // Already running with exactly these settings (an earlier claim's run): train on, or read the log.
+    const usable = this.dataset.state !== 'diverged' && this.dataset.state !== 'error' && this.dataset.state !== 'loading';
+    if (this.#client && usable && !this.#mixed && JSON.stringify(this.#settings) === before && this.log.length > 0) return this.runTo(step);
     if (this.#client) this.#reset();
     else this.#start();
     return new Promise((resolve, reject) => this.#waiters.push({ step, resolve, reject }));
@@ -215,6 +221,7 @@ export class NnFitDemo extends HTMLElement {
       }
       case 'start':
         this.#starts++;
+        this.#mixed = false;
         this.#meta = r.meta;
         this.#redrawAll = true;
         this.log = [];
@@ -406,6 +413,7 @@ export class NnFitDemo extends HTMLElement {
     this.#syncControls();
     this.#writeUrl();
     if (this.#config.live.includes(spec.key)) {
+      if (this.#step > 0) this.#mixed = true;
       this.#client?.send({ type: 'update', settings: { [spec.key]: parsed.value } });
       if (this.#hand && this.dataset.state !== 'loading') this.#run(1);
     } else if (this.#client) {

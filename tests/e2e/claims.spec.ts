@@ -20,7 +20,7 @@ test('claims exist to check (the build has at least one page with claims)', () =
 for (const backend of ['webgl', 'cpu'] as const) {
   for (const { path, demos } of pagesWithClaims) {
     test(`every claim on ${path} holds on ${backend}`, async ({ page }) => {
-      test.setTimeout(360_000);
+      test.setTimeout(600_000);
       const query = new URLSearchParams(demos.map((id) => [`${id}.backend`, backend]));
       await page.goto(`${path}${backend === 'webgl' ? '' : `?${query}`}`);
       for (const id of demos) await readyDemo(page, id, backend);
