@@ -72,6 +72,8 @@ export class NnFitDemo extends HTMLElement {
   #kinks: KinkHandles | null = null;
   #drawer: CurveDrawer | null = null;
   #drawing = false;
+  /** The reader reached for the chart: draw the live chart with its handles now. */
+  #wantsHandles = false;
   /** A live setting changed mid-run: the run's steps did not all use the settings now shown. */
   #mixed = false;
   #editing: { inFlight: boolean; pending: UnitEdit | null } = { inFlight: false, pending: null };
@@ -459,6 +461,14 @@ export class NnFitDemo extends HTMLElement {
     if (!layer) return;
     const figure = () => this.#q('[data-role="fit-chart"]').firstElementChild;
     this.#kinks = new KinkHandles(layer, figure, (edit) => this.#editUnit(edit));
+    const reach = () => {
+      if (this.#wantsHandles) return;
+      this.#wantsHandles = true;
+      this.#queueDraw();
+    };
+    this.#q('.nn-demo__stage').addEventListener('pointerenter', reach);
+    this.#q('.nn-demo__stage').addEventListener('touchstart', reach, { passive: true });
+    this.addEventListener('focusin', reach);
     const series = this.#config.settings.find((s) => s.kind === 'series');
     if (!series) return;
     this.#drawer = new CurveDrawer(layer, figure, DRAW_RANGE, (ys) => this.#commitDrawing(series.key, ys));
@@ -597,8 +607,9 @@ export class NnFitDemo extends HTMLElement {
     this.#table.draw(this.log);
     const meta = this.#meta;
     // Until the first run moves, the build-time preview already shows it: Plot isn't even
-    // loaded. Demos with handles to drag need the live chart (its scales) from the start.
-    if (this.#starts <= 1 && this.#step === 0 && !meta?.editable && !this.#drawing) return;
+    // loaded. Demos with handles to drag need the live chart (its scales) once the reader
+    // reaches for the chart (pointer over it, or focus inside the demo).
+    if (this.#starts <= 1 && this.#step === 0 && !(meta?.editable && this.#wantsHandles) && !this.#drawing) return;
     const plot = this.#plot;
     if (!plot) {
       void this.#loadPlot().then(() => this.#draw());

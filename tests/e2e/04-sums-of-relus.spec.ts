@@ -68,6 +68,8 @@ async function kink(handle: Locator): Promise<{ x: number; adds: number }> {
 test('kinks move by keyboard: arrows move the kink and its slope, Page Down picks the next unit, training goes on from there', async ({ page }) => {
   await page.goto(PAGE);
   const d = await readyDemo(page, 'relu-fitter');
+  // The handles come with the live chart, once the reader reaches for it (here: focus enters the demo).
+  await d.getByRole('button', { name: 'Draw a target' }).focus();
   const handles = d.getByRole('slider', { name: /Unit \d+ of 10: kink/ });
   await expect(handles).toHaveCount(10);
   // One tab stop for all the handles (roving focus), on the first unit.
@@ -99,6 +101,9 @@ test('kinks move by keyboard: arrows move the kink and its slope, Page Down pick
 test('a kink dragged with the mouse follows the pointer sideways, and dragging up makes its unit add more', async ({ page }) => {
   await page.goto(PAGE);
   const d = await readyDemo(page, 'relu-fitter');
+  await d.locator('.nn-demo__stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // The pointer over the chart brings the live chart and its handles.
+  await d.locator('.nn-demo__stage').hover();
   const handle = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
   // Clear of the page's sticky header.
   await handle.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -189,6 +194,9 @@ test('at 360 px with touch, a finger drags a kink and draws a target', async ({ 
   const page = await context.newPage();
   await page.goto(PAGE);
   const d = await readyDemo(page, 'relu-fitter');
+  await d.locator('.nn-demo__stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // A first touch on the chart brings its handles.
+  await d.locator('.nn-demo__stage').tap();
   const handle = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
   await handle.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const before = await kink(handle);
