@@ -89,8 +89,8 @@ export class NnFitDemo extends HTMLElement {
     this.#wireControls();
     this.#wireEditing();
     this.#q<HTMLButtonElement>('[data-action="copy-link"]').disabled = false;
-    // Start when the demo comes within a screen of the viewport.
-    const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && this.#start(), { rootMargin: '100% 0px' });
+    // Start when the demo comes within a quarter screen of the viewport (not during page load).
+    const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && this.#start(), { rootMargin: '25% 0px' });
     near.observe(this);
     // Pause when it is far off screen; resume when it comes back.
     const far = new IntersectionObserver((es) => this.#nearness(es.some((e) => e.isIntersecting)), { rootMargin: '50% 0px' });
