@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { lighterStarlightToc } from './build/lighter-starlight-toc.mjs';
 
 /**
  * The site deploys under any base path: `BASE_PATH=/some/prefix npm run build`.
@@ -23,6 +24,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
   vite: {
+    // Starlight's table of contents, started without a :has() query over the whole page.
+    plugins: [lighterStarlightToc()],
     // The lazy TensorFlow.js chunk (~180 KB gzip) is loaded only when a demo nears the
     // viewport; page weight is measured by the tests, not by this warning.
     build: { chunkSizeWarningLimit: 1024 },

@@ -21,6 +21,7 @@ for (const clear of [true, false]) {
 
 test('the code shown beside the demo is the file the demo runs, with a PyTorch tab', async ({ page }) => {
   await page.goto(PAGE);
+  await page.getByText('Show the code: double-relu.ts, relu-fitter.ts, and relu-surface.ts').click();
   await expect(page.getByRole('tab', { name: 'TypeScript (this site)' })).toBeVisible();
   await expect(page.locator('.expressive-code').first()).toContainText("export const doubleRelu: ExperimentDefinition = {");
   await page.getByRole('tab', { name: 'PyTorch' }).click();

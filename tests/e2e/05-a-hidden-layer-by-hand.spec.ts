@@ -77,6 +77,7 @@ test('the code shown is the code that runs, with a PyTorch tab', async ({ page }
   await page.goto(PAGE);
   await expect(page.locator('.expressive-code').first()).toContainText('export class HandLinear');
   await expect(page.locator('.expressive-code').first()).toContainText('this.dW = tf.matMul(tf.transpose(this.#x), dy);');
+  await page.getByText('Show the code: sine-by-hand.ts').click();
   await page.getByRole('tab', { name: 'PyTorch' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('torch.autograd.grad(loss, params)');
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { tocTargets } from '../../build/lighter-starlight-toc.mjs';
 import { builtPages, visitWholePage, watchPage } from './site';
 
 const pages = builtPages();
@@ -67,4 +69,67 @@ test('every chapter is in the sidebar in order, with previous/next links', async
   expect(numbers).toEqual(chapters.map((c) => parseInt(c.split('/')[2]!, 10)));
   expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
   await expect(page.locator('.pagination-links a[rel="prev"]')).toHaveAttribute('href', '/');
+});
+
+test("the table of contents watches the same elements as Starlight's own query, on every page", async ({ page }) => {
+  for (const path of pages) {
+    await page.goto(path);
+    const { ours, starlights } = await page.evaluate((source) => {
+      const tocTargets = new Function(`return (${source})`)() as (heading: string) => Element[];
+      // The heading selector as Starlight builds it from the levels the page's contents list.
+      const { minH = '2', maxH = '3' } = document.querySelector<HTMLElement>('starlight-toc')?.dataset ?? {};
+      const levels = Array.from({ length: 1 + Number(maxH) - Number(minH) }, (_, i) => `h${Number(minH) + i}`);
+      const heading = `h1#_top,:where(${levels.join()})[id]`;
+      const all = [...document.querySelectorAll('*')];
+      const index = (els: Iterable<Element>) => [...els].map((el) => all.indexOf(el));
+      const query = [
+        `main :where(${heading})`,
+        `main :where(${heading}, .sl-heading-wrapper) ~ *:not(:has(${heading}))`,
+        `main .sl-markdown-content > *:not(:has(${heading}))`,
+        `main > *:not(:has(${heading}))`,
+      ].join();
+      return { ours: index(tocTargets(heading)), starlights: index(document.querySelectorAll(query)) };
+    }, tocTargets.toString());
+    expect(ours.length, path).toBeGreaterThan(3);
+    expect(ours, path).toEqual(starlights);
+  }
+});
+
+test('the table of contents marks the section being read', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/chapters/04-sums-of-relus/');
+  const toc = page.locator('starlight-toc');
+  await expect(toc.locator('a[aria-current="true"]')).toHaveAttribute('href', '#_top');
+  // The heading at the top of the window, under the header: its section is the one being read.
+  await page.locator('#the-same-idea-on-a-surface').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await page.mouse.wheel(0, 200);
+  await expect(toc.locator('a[aria-current="true"]')).toHaveAttribute('href', '#the-same-idea-on-a-surface');
+});
+
+test('chapters fold the code that runs their demos; opened, it is those files exactly, with a PyTorch tab', async ({ page }) => {
+  const folded: string[] = [];
+  for (const path of pages) {
+    await page.goto(path);
+    const source = page.locator('details.if-source');
+    if ((await source.count()) === 0) continue;
+    folded.push(path);
+    // The TypeScript listings: titled with their path in the repository.
+    const blocks = source.locator('.expressive-code').filter({ has: page.locator('figcaption .title', { hasText: /^src\// }) });
+    await expect(blocks.first()).toBeHidden();
+    await source.locator('summary').click();
+    // The tabs keep the reader's language from page to page (Starlight's syncKey).
+    await source.getByRole('tab', { name: 'TypeScript (this site)' }).click();
+    await expect(blocks.first()).toBeVisible();
+    const titles = await blocks.locator('figcaption .title').allTextContents();
+    expect(titles.length, path).toBeGreaterThan(0);
+    for (const [i, title] of titles.entries()) {
+      await expect(source.locator('summary'), path).toContainText(title.split('/').pop()!);
+      // One element per line; an empty line holds a newline of its own.
+      const shown = (await blocks.nth(i).locator('.ec-line').allTextContents()).map((l) => l.replace(/\n$/, '')).join('\n');
+      expect(shown.trimEnd(), `${path} ${title}`).toBe(readFileSync(title, 'utf8').trimEnd());
+    }
+    await source.getByRole('tab', { name: 'PyTorch' }).click();
+    await expect(source.getByRole('tabpanel')).toContainText('import torch');
+  }
+  expect(folded.length).toBeGreaterThanOrEqual(6);
 });
