@@ -2,6 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { fitChart, lossChart, updateFitCurves, updateLossChart } from '../../src/plot';
 import { niceCeil } from '../../src/plot/fast-update';
+import { compactSvg, PLOT_CLASS } from '../../src/plot/themed-plot';
+import { linspace } from '../../src/data';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 const doc = document as unknown as Document;
@@ -46,5 +48,52 @@ describe('charts update in place exactly as a fresh render would draw them', () 
 
   it('niceCeil rounds up to 1, 2, 5 times a power of ten', () => {
     expect([0.7, 1, 1.2, 3, 7, 10, 11, 499, 501].map(niceCeil)).toEqual([1, 1, 2, 5, 10, 10, 20, 500, 1000]);
+  });
+});
+
+describe('charts for the static page', () => {
+  it('carry no <style> of their own, only the class site.css styles', () => {
+    const figure = fitChart({ data, grid, curves: curvesA, document: doc });
+    expect(figure.querySelectorAll('style')).toHaveLength(0);
+    expect(figure.getAttribute('class')).toBe(PLOT_CLASS);
+  });
+
+  it('compactSvg rounds coordinates to a tenth and draws straight runs as one segment', () => {
+    const markup = '<svg><path d="M0,10.04L1,10.04L2,10.04L3,10.04L4,12.66666L5,15.3333"/><circle cx="1.23456" cy="-0.04999" r="3"/></svg>';
+    // The flat run 0..3 keeps its ends; 3..5 is straight too (slope 2.6667): its middle goes.
+    expect(compactSvg(markup)).toBe('<svg><path d="M0,10L3,10L5,15.3"/><circle cx="1.2" cy="0" r="3"/></svg>');
+  });
+
+  it('compactSvg keeps every bend that shows, and leaves labels and descriptions exactly as written', () => {
+    const ys = grid.map((x) => x * x);
+    const markup = `<svg aria-description="Loss from 25.7512 to 0.65931."><path d="${grid.map((x, i) => `${i ? 'L' : 'M'}${x},${ys[i]}`).join('')}"/><text x="3.14159">0.123456</text></svg>`;
+    const out = compactSvg(markup);
+    expect(out).toContain('aria-description="Loss from 25.7512 to 0.65931."');
+    expect(out).toContain('>0.123456</text>');
+    expect(out).toContain('x="3.1"');
+    expect(numbers(out.match(/ d="([^"]*)"/)![1])).toEqual([-2, 4, -1, 1, 0, 0, 1, 1, 2, 4]);
+  });
+
+  it('compactSvg draws the same picture: every point of the curve lies on the line drawn, to within the tolerance and the rounding', () => {
+    const xs = linspace(-2, 2, 201);
+    const figure = fitChart({ data, grid: xs, curves: [xs.map((x) => Math.max(0, x) + Math.sin(3 * x) / 50)], document: doc });
+    const before = [...figure.querySelectorAll('g.if-prediction path')].map((p) => p.getAttribute('d')!);
+    const after = before.map((d) => compactSvg(`<path d="${d}"/>`).match(/ d="([^"]*)"/)![1]!);
+    expect(before).toHaveLength(1);
+    const points = (d: string) => d.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+    let dropped = 0;
+    before.forEach((d, k) => {
+      const kept = points(after[k]!);
+      for (const [x, y] of points(d)) {
+        // The segment of the compacted line over this x.
+        const i = Math.max(1, kept.findIndex(([kx]) => kx >= x - 1e-9));
+        const [[x0, y0], [x1, y1]] = [kept[i - 1]!, kept[i]!];
+        const onLine = x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+        // Within the tolerance, plus the rounding of the kept ends to a tenth.
+        expect(Math.abs(onLine - y)).toBeLessThan(0.05 + 0.1);
+      }
+      dropped += points(d).length - kept.length;
+    });
+    expect(dropped).toBeGreaterThan(0);
   });
 });
