@@ -133,3 +133,22 @@ test('chapters fold the code that runs their demos; opened, it is those files ex
   }
   expect(folded.length).toBeGreaterThanOrEqual(6);
 });
+
+test('every font a page preloads is one its math uses (no wasted preload, no warning)', async ({ page }) => {
+  let preloadedSize1 = 0;
+  for (const path of pages) {
+    await page.goto(path);
+    await page.evaluate(() => document.fonts.ready);
+    const { preloaded, loaded } = await page.evaluate(() => ({
+      preloaded: [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => l.href.split('/').pop()!.split('.')[0]!),
+      loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')),
+    }));
+    for (const file of preloaded) {
+      // KaTeX_Size1-Regular.<hash>.woff2 is the family KaTeX_Size1.
+      expect(loaded, `${path} preloads ${file}`).toContain(file.split('-')[0]);
+    }
+    if (preloaded.some((f) => f.startsWith('KaTeX_Size1'))) preloadedSize1++;
+  }
+  // The inline sums of chapters 4 and 5.
+  expect(preloadedSize1).toBe(2);
+});
