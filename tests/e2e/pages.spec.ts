@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { tocTargets } from '../../build/lighter-starlight-toc.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { builtPages, visitWholePage, watchPage } from './site';
 
 const pages = builtPages();
@@ -151,4 +152,21 @@ test('every font a page preloads is one its math uses (no wasted preload, no war
   }
   // The inline sums of chapters 4 and 5.
   expect(preloadedSize1).toBe(2);
+});
+
+test('the page keeps its width whether or not it is long enough to scroll (nothing moves when the scrollbar comes)', async ({ baseURL }) => {
+  // Playwright hides scrollbars by default; a reader's browser (and Lighthouse's) has them.
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'] });
+  const page = await browser.newPage({ viewport: { width: 1350, height: 900 } });
+  await page.goto(`${baseURL}/chapters/06-torch-nn-modules/`);
+  const layout = () =>
+    page.evaluate(() => ['.right-sidebar', '.sl-markdown-content', 'header button'].map((s) => document.querySelector(s)!.getBoundingClientRect().right));
+  const long = await layout();
+  // The scrollbar is there, and takes room.
+  expect(await page.evaluate(() => document.documentElement.clientWidth)).toBeLessThan(1350);
+  // As a first paint sees the page before the parser has reached most of it: too short to scroll.
+  await page.evaluate(() => document.querySelector('.sl-markdown-content')!.replaceChildren());
+  expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+  expect(await layout()).toEqual(long);
+  await browser.close();
 });
