@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { lighterStarlightToc } from './build/lighter-starlight-toc.mjs';
+import { NO_EXTERNAL, tfjsDevSsr } from './build/tfjs-dev-ssr.mjs';
 
 /**
  * The site deploys under any base path: `BASE_PATH=/some/prefix npm run build`.
@@ -25,7 +26,8 @@ export default defineConfig({
   },
   vite: {
     // Starlight's table of contents, started without a :has() query over the whole page.
-    plugins: [lighterStarlightToc()],
+    // In `astro dev`, tfjs able to run on the server (build/tfjs-dev-ssr.mjs).
+    plugins: [lighterStarlightToc(), tfjsDevSsr()],
     // The lazy TensorFlow.js chunk (~180 KB gzip) is loaded only when a demo nears the
     // viewport; page weight is measured by the tests, not by this warning.
     build: { chunkSizeWarningLimit: 1024 },
@@ -33,7 +35,10 @@ export default defineConfig({
     worker: { format: 'es' },
     // Demos render their seeded start at build time with tfjs on the CPU. tfjs's ES
     // modules use extensionless imports that Node can't load itself, so Vite bundles them.
-    environments: { prerender: { resolve: { noExternal: [/^@tensorflow\//] } } },
+    environments: {
+      prerender: { resolve: { noExternal: [/^@tensorflow\//] } },
+      ssr: { resolve: { noExternal: NO_EXTERNAL } },
+    },
   },
   integrations: [
     starlight({
