@@ -139,14 +139,14 @@ test('every font a page preloads is one its math uses (no wasted preload, no war
   let preloadedSize1 = 0;
   for (const path of pages) {
     await page.goto(path);
-    await page.evaluate(() => document.fonts.ready);
-    const { preloaded, loaded } = await page.evaluate(() => ({
-      preloaded: [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => l.href.split('/').pop()!.split('.')[0]!),
-      loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')),
-    }));
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => l.href.split('/').pop()!.split('.')[0]!),
+    );
+    // A face loads once the page's layout first uses it: wait for that, not for a quiet moment.
+    const loaded = () => page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
     for (const file of preloaded) {
       // KaTeX_Size1-Regular.<hash>.woff2 is the family KaTeX_Size1.
-      expect(loaded, `${path} preloads ${file}`).toContain(file.split('-')[0]);
+      await expect.poll(loaded, { message: `${path} preloads ${file}`, timeout: 10_000 }).toContain(file.split('-')[0]);
     }
     if (preloaded.some((f) => f.startsWith('KaTeX_Size1'))) preloadedSize1++;
   }
