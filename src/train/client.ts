@@ -1,18 +1,43 @@
 import type { Command, Report } from './protocol';
 
+/** The page's handle on a training host, in a worker or (as a fallback) on the page itself. */
+export interface Trainer {
+  send(cmd: Command): void;
+  /** Stops at once; every tensor the host held goes with it. */
+  terminate(): void;
+}
+
+/** Thrown when this browser can't start a Web Worker at all. */
+export class WorkerUnavailableError extends Error {}
+
 /**
- * The page's handle on a training worker. Creating one starts the worker (Vite bundles
- * worker.ts and its tfjs on their own); reports arrive through `onReport`.
+ * A training worker. Creating one starts it (Vite bundles worker.ts and its tfjs on their
+ * own); reports arrive through `onReport`. Throws {@link WorkerUnavailableError} where
+ * there is no `Worker`; a worker that fails before its first report (its script blocked
+ * by a security policy, say) is reported as an error with `noWorker` set.
  */
-export class TrainerClient {
+export class TrainerClient implements Trainer {
   readonly #worker: Worker;
+  #heard = false;
 
   constructor(onReport: (r: Report) => void) {
-    this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nn-trainer' });
-    this.#worker.onmessage = (e: MessageEvent<Report>) => onReport(e.data);
+    try {
+      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nn-trainer' });
+    } catch (err) {
+      throw new WorkerUnavailableError(err instanceof Error ? err.message : String(err));
+    }
+    this.#worker.onmessage = (e: MessageEvent<Report>) => {
+      this.#heard = true;
+      onReport(e.data);
+    };
     this.#worker.onerror = (e) => {
       e.preventDefault();
-      onReport({ type: 'error', message: `The training worker failed: ${e.message || 'it could not start'}` });
+      const why = e.message || 'its script could not be loaded';
+      onReport(
+        this.#heard
+          ? { type: 'error', message: `The training worker failed: ${why}` }
+          : { type: 'error', noWorker: true, message: `The training worker could not start (${why})` },
+      );
     };
   }
 
@@ -20,8 +45,36 @@ export class TrainerClient {
     this.#worker.postMessage(cmd);
   }
 
-  /** Stops the worker at once; every tensor it held goes with it. */
   terminate(): void {
     this.#worker.terminate();
+  }
+}
+
+/**
+ * The fallback where no worker can start: the same host, on the page's own thread, on the
+ * CPU backend. The page stays usable (a run yields between chunks of about 30 ms), but
+ * scrolling is less smooth while it trains. Reports arrive asynchronously, as from a worker.
+ */
+export class InPageTrainer implements Trainer {
+  #host: Promise<(cmd: Command) => void>;
+  #alive = true;
+
+  constructor(onReport: (r: Report) => void) {
+    const report = (r: Report) => {
+      if (this.#alive) onReport(structuredClone(r));
+    };
+    this.#host = import('./host').then(({ createTrainerHost }) => createTrainerHost(report));
+    this.#host.catch((err: unknown) => report({ type: 'error', message: `The trainer could not load: ${err instanceof Error ? err.message : String(err)}` }));
+  }
+
+  send(cmd: Command): void {
+    const sent = cmd.type === 'init' ? { ...cmd, backend: 'cpu' as const } : cmd;
+    void this.#host.then((host) => host(sent));
+  }
+
+  terminate(): void {
+    if (!this.#alive) return;
+    this.#alive = false;
+    void this.#host.then((host) => host({ type: 'dispose' }));
   }
 }

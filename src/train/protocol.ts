@@ -44,4 +44,10 @@ export type Report =
   | { type: 'edited'; loss: number; progress: Progress }
   | { type: 'stopped'; reason: 'done' | 'paused' }
   | { type: 'diverged'; step: number; loss: number; message: string }
-  | { type: 'error'; message: string; contextLost?: boolean };
+  | {
+      type: 'error';
+      message: string;
+      contextLost?: boolean;
+      /** No worker could start (none in this browser, or its script was refused): the page may train itself. */
+      noWorker?: boolean;
+    };

@@ -34,6 +34,21 @@ export const RUNAWAY_FACTOR = 100;
 const TARGET_CHUNK_MS = 32;
 const MAX_CHUNK = 256;
 
+/**
+ * Resolves in a new task of the event loop, after the messages already queued (a resolved
+ * promise would not: its callbacks run before any message is taken from the queue).
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toPrecision(4)) : String(v));
 
 /**
@@ -88,6 +103,9 @@ export class TrainingSession {
   ): Promise<RunEnd> {
     let left = steps;
     while (left > 0) {
+      // Let queued messages (pause, reset) run first: where read-backs resolve at once (the
+      // CPU and WebAssembly backends) the loop would otherwise never give them a turn.
+      if (left < steps) await nextTask();
       if (this.#diverged) return { kind: 'stopped' };
       if (!keepGoing()) return { kind: 'stopped' };
       const n = Math.min(this.#chunk, left, maxChunk);

@@ -40,7 +40,8 @@ abstract class ThermometerRun extends ModelRun {
 
   constructor(model: Sequential, lr: number) {
     const { x, y, gridX } = columnTensors(T.train, GRID);
-    const { x: valX, y: valY } = columnTensors(T.val, []);
+    const valX = tf.tensor2d(T.val.x, [T.val.x.length, 1]);
+    const valY = tf.tensor2d(T.val.y, [T.val.y.length, 1]);
     super(model, new SGD(model.parameters(), { lr }), x, y, [gridX, valX, valY]);
     this.#gridX = gridX;
     this.#valX = valX;
