@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { lighterStarlightToc } from './build/lighter-starlight-toc.mjs';
 import { NO_EXTERNAL, tfjsDevSsr } from './build/tfjs-dev-ssr.mjs';
+import { externalInlineScripts } from './build/external-inline-scripts.mjs';
 
 /**
  * The site deploys under any base path: `BASE_PATH=/some/prefix npm run build`.
@@ -30,7 +31,9 @@ export default defineConfig({
     plugins: [lighterStarlightToc(), tfjsDevSsr()],
     // The lazy TensorFlow.js chunk (~180 KB gzip) is loaded only when a demo nears the
     // viewport; page weight is measured by the tests, not by this warning.
-    build: { chunkSizeWarningLimit: 1024 },
+    // Nothing inlined (no small script or font as an inline block or data: URL), so the
+    // site runs under a strict Content-Security-Policy (README, Deploying).
+    build: { chunkSizeWarningLimit: 1024, assetsInlineLimit: 0 },
     // The training worker imports tfjs lazily and splits into chunks: that needs ES modules.
     worker: { format: 'es' },
     // Demos render their seeded start at build time with tfjs on the CPU. tfjs's ES
@@ -56,5 +59,6 @@ export default defineConfig({
       lastUpdated: false,
       pagefind: true,
     }),
+    externalInlineScripts(),
   ],
 });

@@ -9,7 +9,7 @@ import type { NnFitDemo } from './fit-demo';
 
 class NnClaim extends HTMLElement {
   #demo: NnFitDemo | null = null;
-  #onProgress = () => this.#evaluate();
+  #onProgress = (e: Event) => this.#evaluate((e as CustomEvent<{ rows?: StepRow[] }>).detail?.rows);
 
   connectedCallback(): void {
     this.#demo = document.getElementById(this.dataset.demo ?? '') as NnFitDemo | null;
@@ -70,10 +70,10 @@ class NnClaim extends HTMLElement {
     }
   }
 
-  /** On the demo's progress: a step claim judges itself once its step is in the log. */
-  #evaluate(): void {
+  /** On the demo's progress (`rows`: the steps just run): a step claim judges itself once its step is in the log. */
+  #evaluate(rows?: readonly StepRow[]): void {
     const demo = this.#demo;
-    const row = demo?.log[this.step];
+    const row = rows?.find((r) => r.step === this.step) ?? demo?.rowAt(this.step);
     if (!demo || !row || this.#settings) return;
     if (!demo.usesDefaults) {
       this.dataset.state = 'other-settings';

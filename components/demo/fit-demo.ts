@@ -7,8 +7,9 @@
 import type { BackendName } from '../../src/nn/tf';
 import type { Progress, StepRow } from '../../src/train/session';
 import type { Report, RunMeta } from '../../src/train/protocol';
-import { TrainerClient } from '../../src/train/client';
-import { defaults, formatSeries, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingSpec } from '../../src/train/settings';
+import { InPageTrainer, TrainerClient, WorkerUnavailableError, type Trainer } from '../../src/train/client';
+import { StepHistory } from '../../src/train/history';
+import { defaults, formatSeries, parseSetting, settingsFromQuery, settingsToQuery, unknownDemoIds, type Settings, type SettingSpec } from '../../src/train/settings';
 import type { UnitEdit } from '../../src/train/experiment';
 import { CurveDrawer, KinkHandles } from './chart-edit';
 import { formatNumber as fmt, StepLogTable } from './step-log';
@@ -46,12 +47,14 @@ const DRAW_DOMAIN: [number, number] = [-3.2, 3.2];
 
 
 export class NnFitDemo extends HTMLElement {
-  /** Every step's row since the last reset: what claims and tests read. */
-  log: StepRow[] = [];
+  /** The run's rows since the last reset, bounded however long it goes (see StepHistory). */
+  readonly history = new StepHistory();
   #config!: Config;
   #specs: SettingSpec[] = [];
   #settings: Settings = {};
-  #client: TrainerClient | null = null;
+  #client: Trainer | null = null;
+  /** No worker could start and the reader chose to train on the page itself. */
+  #inPage = false;
   #plot: PlotModule | null = null;
   #meta: RunMeta | null = null;
   /** Set when a new run starts: its data or units may differ, so charts are drawn anew. */
@@ -85,7 +88,13 @@ export class NnFitDemo extends HTMLElement {
     const { settings, errors } = settingsFromQuery(this.#specs, new URLSearchParams(location.search), this.id);
     this.#settings = settings;
     this.#syncControls();
-    if (errors.length) this.#message(`This link's settings could not all be used, so the defaults stand in: ${errors.join('; ')}.`, 'notice');
+    // The page's first demo also names demos the link mentions that this page lacks.
+    const ids = [...document.querySelectorAll('nn-fit-demo')].map((d) => d.id);
+    if (ids[0] === this.id) {
+      const unknown = unknownDemoIds(new URLSearchParams(location.search), ids);
+      if (unknown.length) errors.push(`this page has no demo ${unknown.join(' or ')} (its demos: ${ids.join(', ')})`);
+    }
+    if (errors.length) this.#message(`This link's settings could not all be used (the defaults stand in for these): ${errors.join('; ')}.`, 'notice');
     this.#wireControls();
     this.#wireEditing();
     this.#q<HTMLButtonElement>('[data-action="copy-link"]').disabled = false;
@@ -138,7 +147,7 @@ export class NnFitDemo extends HTMLElement {
     if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
     // Already running with exactly these settings (an earlier claim's run): train on, or read the log.
     const usable = this.dataset.state !== 'diverged' && this.dataset.state !== 'error' && this.dataset.state !== 'loading';
-    if (this.#client && usable && !this.#mixed && JSON.stringify(this.#settings) === before && this.log.length > 0) return this.runTo(step);
+    if (this.#client && usable && !this.#mixed && JSON.stringify(this.#settings) === before && this.history.last) return this.runTo(step);
     if (this.#client) this.#reset();
     else this.#start();
     return new Promise((resolve, reject) => this.#waiters.push({ step, resolve, reject }));
@@ -155,9 +164,19 @@ export class NnFitDemo extends HTMLElement {
     return Object.entries(d).every(([k, v]) => this.#settings[k] === v);
   }
 
+  /** The run's log rows, in step order: every row of a short run; first, thinned and latest rows of a long one. */
+  get log(): readonly StepRow[] {
+    return this.history.rows();
+  }
+
+  /** The row of `step` in this run, if it is kept (every row up to step 5000 is). */
+  rowAt(step: number): StepRow | undefined {
+    return this.history.at(step);
+  }
+
   /** Resolves with the log row of `step`, training until it exists (claims use this). */
   runTo(step: number): Promise<StepRow> {
-    const row = this.log[step];
+    const row = this.history.at(step);
     if (row) return Promise.resolve(row);
     if (this.dataset.state === 'diverged' || this.dataset.state === 'error') {
       return Promise.reject(new Error(`the run stopped before step ${step}`));
@@ -170,7 +189,7 @@ export class NnFitDemo extends HTMLElement {
   }
 
   get #step(): number {
-    return this.log.at(-1)?.step ?? 0;
+    return this.history.last?.step ?? 0;
   }
 
   #q<T extends HTMLElement = HTMLElement>(sel: string): T {
@@ -198,7 +217,14 @@ export class NnFitDemo extends HTMLElement {
     if (this.#client) return;
     this.#setState('loading');
     this.#status('Loading TensorFlow.js…', true);
-    this.#client = new TrainerClient((r) => this.#report(r));
+    const onReport = (r: Report) => this.#report(r);
+    try {
+      this.#client = this.#inPage ? new InPageTrainer(onReport) : new TrainerClient(onReport);
+    } catch (err) {
+      if (!(err instanceof WorkerUnavailableError)) throw err;
+      this.#report({ type: 'error', noWorker: true, message: `This browser could not start a Web Worker (${err.message})` });
+      return;
+    }
     this.#client.send({
       type: 'init',
       experiment: this.#config.experiment,
@@ -226,11 +252,11 @@ export class NnFitDemo extends HTMLElement {
         this.#mixed = false;
         this.#meta = r.meta;
         this.#redrawAll = true;
-        this.log = [];
+        this.history.clear();
         this.#table.reset();
         this.#accept(r.progress);
         this.#setState('ready');
-        this.#status(`Ready at the seeded start: loss ${fmt(this.log[0]!.loss)}.`, true);
+        this.#status(`Ready at the seeded start: loss ${fmt(this.history.first!.loss)}.`, true);
         this.#editing = { inFlight: false, pending: null };
         this.#units = r.progress.units ?? null;
         const draw = this.querySelector<HTMLButtonElement>('[data-action="draw"]');
@@ -265,8 +291,8 @@ export class NnFitDemo extends HTMLElement {
         if (this.dataset.state === 'running' || r.reason === 'done') this.#setState(r.reason === 'paused' ? 'paused' : 'ready');
         this.#status(
           this.#hand
-            ? `Try ${this.#step}: loss ${fmt(this.log.at(-1)!.loss)}.`
-            : `${r.reason === 'paused' ? 'Paused' : 'Stopped'} at step ${this.#step}: loss ${fmt(this.log.at(-1)!.loss)}.`,
+            ? `Try ${this.#step}: loss ${fmt(this.history.last!.loss)}.`
+            : `${r.reason === 'paused' ? 'Paused' : 'Stopped'} at step ${this.#step}: loss ${fmt(this.history.last!.loss)}.`,
           true,
         );
         if (r.reason === 'done') this.#serveWaiters();
@@ -279,6 +305,18 @@ export class NnFitDemo extends HTMLElement {
         return;
       case 'error':
         this.#setState('error');
+        if (r.noWorker) {
+          this.#client?.terminate();
+          this.#client = null;
+          this.#message(
+            `${r.message}, so this demo can't train in the background. It can train on this page instead, on the CPU backend: the numbers are the same, but the page may scroll less smoothly while it trains.`,
+            'error',
+            'in-page',
+          );
+          this.#status(`${r.message}.`, true);
+          this.#rejectWaiters(r.message);
+          return;
+        }
         this.#message(r.message, 'error');
         this.#status(r.message, true);
         this.#rejectWaiters(r.message);
@@ -288,11 +326,11 @@ export class NnFitDemo extends HTMLElement {
   }
 
   #accept(p: Progress): void {
-    this.log.push(...p.rows);
+    this.history.push(p.rows);
     if (p.curves) this.#curves = p.curves;
     if (p.units) this.#units = p.units;
     if (p.rows.length) this.#msPerStep = p.msPerStep;
-    const last = this.log.at(-1);
+    const last = this.history.last;
     if (last) {
       this.dataset.step = String(last.step);
       this.dataset.loss = String(last.loss);
@@ -301,11 +339,12 @@ export class NnFitDemo extends HTMLElement {
     }
     this.dataset.tensors = String(p.numTensors);
     this.#waiters = this.#waiters.filter((w) => {
-      const row = this.log[w.step];
+      const row = this.history.at(w.step) ?? p.rows.find((r) => r.step === w.step);
       if (row) w.resolve(row);
       return !row;
     });
-    this.dispatchEvent(new CustomEvent('nn-progress', { detail: { step: last?.step, loss: last?.loss } }));
+    // The rows ride along, so a listener sees every step, kept in the history or not.
+    this.dispatchEvent(new CustomEvent('nn-progress', { detail: { step: last?.step, loss: last?.loss, rows: p.rows } }));
     if (this.dataset.state === 'running' && performance.now() - this.#lastStatus > STATUS_EVERY_MS) {
       this.#status(`Training: step ${last?.step}, loss ${fmt(last?.loss ?? NaN)}.`);
     }
@@ -335,7 +374,7 @@ export class NnFitDemo extends HTMLElement {
     this.#message(null);
     this.#autoPaused = false;
     if (this.dataset.state === 'error' || !this.#client) {
-      // A lost context or a failed worker: start afresh with a new worker.
+      // A lost context or a failed worker: start afresh with a new one.
       this.#client?.terminate();
       this.#client = null;
       delete this.dataset.contextLost;
@@ -371,6 +410,13 @@ export class NnFitDemo extends HTMLElement {
         this.#reset();
       }
       else if (action === 'copy-link') void this.#copyLink();
+      else if (action === 'in-page') {
+        this.#inPage = true;
+        this.#settings.backend = 'cpu';
+        this.#syncControls();
+        this.#writeUrl();
+        this.#restartWorker();
+      }
       else if (action === 'reset-defaults') {
         this.#settings = defaults(this.#specs);
         this.#syncControls();
@@ -564,11 +610,16 @@ export class NnFitDemo extends HTMLElement {
     if (this.dataset.state === 'paused') this.#run(Number.POSITIVE_INFINITY);
   }
 
-  /** Shows (or, with null, hides) the message box: errors as alerts, notices as notes. */
-  #message(text: string | null, kind: 'error' | 'notice' = 'error'): void {
+  /**
+   * Shows (or, with null, hides) the message box: errors as alerts, notices as notes. Its
+   * way on is "Use the default settings", or for `in-page` "Train on this page".
+   */
+  #message(text: string | null, kind: 'error' | 'notice' = 'error', way: 'defaults' | 'in-page' = 'defaults'): void {
     const box = this.#q('[data-role="message"]');
     box.hidden = text === null;
     box.dataset.kind = kind;
+    this.#q('[data-action="reset-defaults"]').hidden = way !== 'defaults';
+    this.#q('[data-action="in-page"]').hidden = way !== 'in-page';
     this.#q('[data-role="message-text"]').textContent = text ?? '';
   }
 
@@ -604,7 +655,7 @@ export class NnFitDemo extends HTMLElement {
    * chart, so no single task holds the page up for long.
    */
   #draw(): void {
-    this.#table.draw(this.log);
+    this.#table.draw(this.history.latest(LOG_ROWS_SHOWN));
     const meta = this.#meta;
     // Until the first run moves, the build-time preview already shows it: Plot isn't even
     // loaded. Demos with handles to drag need the live chart (its scales) once the reader
@@ -615,7 +666,8 @@ export class NnFitDemo extends HTMLElement {
       void this.#loadPlot().then(() => this.#draw());
       return;
     }
-    if (!meta || this.log.length === 0) return;
+    const rows = this.history.rows();
+    if (!meta || rows.length === 0) return;
     const fit = this.#q('[data-role="fit-chart"]');
     const width = Math.max(320, Math.round(fit.clientWidth || 640));
     const fitFigure = fit.firstElementChild;
@@ -634,9 +686,9 @@ export class NnFitDemo extends HTMLElement {
     const lossBox = this.#q('[data-role="loss-chart"]');
     const log = this.#q<HTMLInputElement>('[data-role="log-scale"]').checked;
     const lossFigure = lossBox.firstElementChild as HTMLElement | null;
-    if (lossFigure?.getAttribute('width') === String(width) && plot.updateLossChart(lossFigure, this.log, log)) return;
-    const series = meta.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(this.log, meta.paramNames, column) }));
-    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows: this.log, log, width, xLabel: this.#hand ? 'try' : 'step', series })));
+    if (lossFigure?.getAttribute('width') === String(width) && plot.updateLossChart(lossFigure, rows, log)) return;
+    const series = meta.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(rows, meta.paramNames, column) }));
+    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows, log, width, xLabel: this.#hand ? 'try' : 'step', series })));
   }
 }
 

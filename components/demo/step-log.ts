@@ -9,8 +9,9 @@ export const formatNumber = (v: number): string =>
  * they arrive and kept scrolled to the bottom unless the reader has scrolled up.
  */
 export class StepLogTable {
-  /** How many rows of the log the table has taken in so far; −1 after a reset, until the next draw. */
-  #drawn = 0;
+  /** The last step the table shows; −1 after a reset, until the next draw. */
+  #lastStep = -1;
+  #fresh = true;
 
   constructor(
     private readonly body: HTMLElement,
@@ -23,16 +24,17 @@ export class StepLogTable {
    * table now would collapse it until then, and the page below would jump).
    */
   reset(): void {
-    this.#drawn = -1;
+    this.#fresh = true;
+    this.#lastStep = -1;
   }
 
-  /** Brings the table up to date with `log`: new rows appended, the oldest dropped. */
-  draw(log: readonly StepRow[]): void {
+  /** Brings the table up to date with `latest` (the newest rows of the log, in step order): new rows appended, the oldest dropped. */
+  draw(latest: readonly StepRow[]): void {
     const atBottom = this.scroller.scrollTop + this.scroller.clientHeight >= this.scroller.scrollHeight - 4;
-    const replace = this.#drawn < 0 || log.length - this.#drawn > this.maxRows;
-    if (replace) this.#drawn = Math.max(0, log.length - this.maxRows);
+    const added = latest.filter((r) => r.step > this.#lastStep).slice(-this.maxRows);
+    if (added.length === 0 && !this.#fresh) return;
     const fragment = document.createDocumentFragment();
-    for (const r of log.slice(this.#drawn)) {
+    for (const r of added) {
       const tr = document.createElement('tr');
       for (const v of [String(r.step), formatNumber(r.loss), ...r.params.map(formatNumber)]) {
         const td = document.createElement('td');
@@ -41,9 +43,10 @@ export class StepLogTable {
       }
       fragment.append(tr);
     }
-    this.#drawn = log.length;
-    if (replace) this.body.replaceChildren(fragment);
+    this.#lastStep = latest.at(-1)?.step ?? this.#lastStep;
+    if (this.#fresh || added.length >= this.maxRows) this.body.replaceChildren(fragment);
     else this.body.append(fragment);
+    this.#fresh = false;
     while (this.body.children.length > this.maxRows) this.body.firstElementChild?.remove();
     if (atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
   }

@@ -41,7 +41,8 @@ export interface BackendReport {
  * Resolves with the backend actually running; never leaves tfjs without a backend.
  */
 export async function startBackend(requested: BackendName = 'webgl'): Promise<BackendReport> {
-  let fallbackReason: string | undefined;
+  let fallbackReason = requested === 'wasm' ? await whyNoWasm() : undefined;
+  if (fallbackReason) return fallBack(requested, fallbackReason);
   try {
     if (await tf.setBackend(requested)) {
       await tf.ready();
@@ -51,7 +52,31 @@ export async function startBackend(requested: BackendName = 'webgl'): Promise<Ba
   } catch (err) {
     fallbackReason = `${requested} failed to start: ${err instanceof Error ? err.message : String(err)}`;
   }
+  return fallBack(requested, fallbackReason);
+}
+
+async function fallBack(requested: BackendName, fallbackReason: string): Promise<BackendReport> {
   await tf.setBackend('cpu');
   await tf.ready();
   return { backend: 'cpu', requested, fallbackReason };
+}
+
+/**
+ * Why WebAssembly can't run here, in words that name the cause, or undefined when it can:
+ * the browser may lack it, or the page's Content-Security-Policy may forbid compiling it
+ * (script-src without 'wasm-unsafe-eval'), which tfjs would report as a failed fetch.
+ */
+export async function whyNoWasm(): Promise<string | undefined> {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.compile !== 'function') return 'this browser has no WebAssembly';
+  try {
+    // The smallest module there is: the magic number and the version.
+    await WebAssembly.compile(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+    return undefined;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/CSP|Content.Security.Policy|unsafe-eval/i.test(message)) {
+      return "this site's Content-Security-Policy does not allow WebAssembly (its script-src needs 'wasm-unsafe-eval')";
+    }
+    return `this browser could not compile WebAssembly (${message})`;
+  }
 }

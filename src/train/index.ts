@@ -8,6 +8,8 @@ export {
   seriesValues,
   parseSetting,
   settingsFromQuery,
+  unknownDemoIds,
+  parseDecimal,
   settingsToQuery,
   type BooleanSetting,
   type ChoiceSetting,

@@ -102,10 +102,10 @@ export class TrainingSession {
     maxChunk = MAX_CHUNK,
   ): Promise<RunEnd> {
     let left = steps;
-    while (left > 0) {
+    for (let chunk = 0; left > 0; chunk++) {
       // Let queued messages (pause, reset) run first: where read-backs resolve at once (the
       // CPU and WebAssembly backends) the loop would otherwise never give them a turn.
-      if (left < steps) await nextTask();
+      if (chunk > 0) await nextTask();
       if (this.#diverged) return { kind: 'stopped' };
       if (!keepGoing()) return { kind: 'stopped' };
       const n = Math.min(this.#chunk, left, maxChunk);

@@ -54,13 +54,35 @@ export function defaults(specs: readonly SettingSpec[]): Settings {
   return Object.fromEntries(specs.map((s) => [s.key, s.default]));
 }
 
+/** A number written in decimal notation: digits, an optional point and fraction, an optional exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Text from a link or a field as a message quotes it: at most 40 characters. */
+export function quote(raw: string): string {
+  return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+}
+
+/**
+ * Reads a decimal number strictly: no hex, binary or `Infinity`, and nothing that only
+ * becomes a number by overflowing to ±∞ or underflowing to 0 (`1e400`, `1e-400`).
+ */
+export function parseDecimal(raw: string): { value: number } | { error: string } {
+  const text = raw.trim();
+  if (!DECIMAL.test(text)) return { error: 'is not a number in decimal notation' };
+  const v = Number(text);
+  if (!Number.isFinite(v)) return { error: 'is too large to be a number here' };
+  if (v === 0 && /[1-9]/.test(text.replace(/[eE].*$/, ''))) return { error: 'is too small to be a number here (it would round to 0)' };
+  return { value: v };
+}
+
 /** Checks one raw string against its spec: the value, or the reason it was refused. */
 export function parseSetting(spec: SettingSpec, raw: string): { value: SettingValue } | { error: string } {
-  const quoted = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+  const quoted = quote(raw);
   switch (spec.kind) {
     case 'number': {
-      const v = raw.trim() === '' ? Number.NaN : Number(raw);
-      if (!Number.isFinite(v)) return { error: `${spec.label}: ${quoted} is not a number` };
+      const parsed = parseDecimal(raw);
+      if ('error' in parsed) return { error: `${spec.label}: ${quoted} ${parsed.error}` };
+      const v = parsed.value;
       if (spec.integer && !Number.isInteger(v)) return { error: `${spec.label}: ${quoted} is not a whole number` };
       if (v < spec.min || v > spec.max) {
         return { error: `${spec.label}: ${v} is outside the allowed range ${spec.min} to ${spec.max}` };
@@ -80,7 +102,10 @@ export function parseSetting(spec: SettingSpec, raw: string): { value: SettingVa
       if (raw === '') return { value: '' };
       const parts = raw.split(',');
       if (parts.length !== spec.length) return { error: `${spec.label}: has ${parts.length} values, not ${spec.length}` };
-      const values = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+      const values = parts.map((p) => {
+        const parsed = parseDecimal(p);
+        return 'value' in parsed ? parsed.value : Number.NaN;
+      });
       const bad = values.findIndex((v) => !Number.isFinite(v) || v < spec.min || v > spec.max);
       if (bad >= 0) return { error: `${spec.label}: value ${bad + 1} (${JSON.stringify(parts[bad])}) is not a number from ${spec.min} to ${spec.max}` };
       return { value: formatSeries(values) };
@@ -100,7 +125,8 @@ export function seriesValues(value: SettingValue | undefined): number[] {
 
 /**
  * Reads `prefix.key` parameters from a URL query. Unknown keys under the prefix are
- * reported too (a typo in a shared link should not pass silently).
+ * reported too (a typo in a shared link should not pass silently), and so is a key given
+ * more than once: none of its values is used, since the link does not say which it meant.
  */
 export function settingsFromQuery(
   specs: readonly SettingSpec[],
@@ -109,20 +135,40 @@ export function settingsFromQuery(
 ): { settings: Settings; errors: string[] } {
   const settings = defaults(specs);
   const errors: string[] = [];
-  const known = new Set(specs.map((s) => s.key));
-  for (const [name, raw] of query) {
-    if (!name.startsWith(`${prefix}.`)) continue;
+  const seen = new Set<string>();
+  for (const name of query.keys()) {
+    if (!name.startsWith(`${prefix}.`) || seen.has(name)) continue;
+    seen.add(name);
     const key = name.slice(prefix.length + 1);
     const spec = specs.find((s) => s.key === key);
-    if (!spec || !known.has(key)) {
-      errors.push(`"${name}" is not a setting of this demo`);
+    if (!spec) {
+      errors.push(`${quote(name)} is not a setting of this demo`);
       continue;
     }
-    const parsed = parseSetting(spec, raw);
+    const values = query.getAll(name);
+    if (values.length > 1) {
+      errors.push(`${spec.label} is given ${values.length} times (${values.map(quote).join(', ')}), so none of them is used`);
+      continue;
+    }
+    const parsed = parseSetting(spec, values[0]!);
     if ('error' in parsed) errors.push(parsed.error);
     else settings[key] = parsed.value;
   }
   return { settings, errors };
+}
+
+/**
+ * The demo ids a query's `id.key` parameters name that are not among `ids` (the demos on
+ * this page), each quoted and shortened for a message. Parameters without a dot are not
+ * demo settings and are left alone.
+ */
+export function unknownDemoIds(query: URLSearchParams, ids: readonly string[]): string[] {
+  const unknown = new Set<string>();
+  for (const name of query.keys()) {
+    const dot = name.indexOf('.');
+    if (dot > 0 && !ids.includes(name.slice(0, dot))) unknown.add(quote(name.slice(0, dot)));
+  }
+  return [...unknown];
 }
 
 /** Writes the settings that differ from their defaults into `query` (others are removed). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingSession, type Progress } from '../../src/train';
+import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingSession, unknownDemoIds, type Progress } from '../../src/train';
 import { doubleRelu } from '../../src/train/double-relu';
 import { quadraticByHand, quadraticDescent } from '../../src/train/quadratic';
 import { reluFitter } from '../../src/train/relu-fitter';
@@ -87,12 +87,42 @@ describe('settings in the URL', () => {
     const { settings, errors } = settingsFromQuery(specs, q, 'dr');
     expect(settings).toEqual(defaults(specs));
     expect(errors).toEqual([
-      'Learning rate: "abc" is not a number',
+      'Learning rate: "abc" is not a number in decimal notation',
       'Data seed: -3 is outside the allowed range 0 to 4294967295',
       'Loss: "huber" is not one of mae, mse',
       'Clear gradients each step: "maybe" is not on/off (use 1 or 0)',
       '"dr.speed" is not a setting of this demo',
     ]);
+  });
+  it('takes decimal notation only: no hex, binary, Infinity; nothing that overflows or underflows', () => {
+    const lr = specs.find((s) => s.key === 'lr')!;
+    for (const ok of ['0.05', '.05', '5e-2', '5E-2', '+0.05', ' 0.05 ', '1e-4']) {
+      expect(parseSetting(lr, ok)).toEqual({ value: Number(ok) });
+    }
+    for (const bad of ['0x10', '0b1', '0o7', 'Infinity', '-Infinity', 'NaN', '1_000', '', '1e', '1.2.3', '5%']) {
+      expect(parseSetting(lr, bad)).toEqual({ error: `Learning rate: ${JSON.stringify(bad)} is not a number in decimal notation` });
+    }
+    expect(parseSetting(lr, '1e-400')).toEqual({ error: 'Learning rate: "1e-400" is too small to be a number here (it would round to 0)' });
+    expect(parseSetting(lr, '1e400')).toEqual({ error: 'Learning rate: "1e400" is too large to be a number here' });
+    // Zero written as zero is a number (then the range decides).
+    const seed = specs.find((s) => s.key === 'seed')!;
+    expect(parseSetting(seed, '0e5')).toEqual({ value: 0 });
+    expect(parseSetting(seed, '0.000')).toEqual({ value: 0 });
+  });
+  it('refuses a key given twice, naming every value, and uses neither', () => {
+    const { settings, errors } = settingsFromQuery(specs, new URLSearchParams('dr.lr=0.05&dr.lr=abc&dr.seed=3'), 'dr');
+    expect(settings).toEqual({ ...defaults(specs), seed: 3 });
+    expect(errors).toEqual(['Learning rate is given 2 times ("0.05", "abc"), so none of them is used']);
+  });
+  it('shortens what it echoes: a 100 KB setting name is quoted in 40 characters', () => {
+    const name = `dr.${'x'.repeat(100_000)}`;
+    const { errors } = settingsFromQuery(specs, new URLSearchParams([[name, '1']]), 'dr');
+    expect(errors).toEqual([`"dr.${'x'.repeat(37)}…" is not a setting of this demo`]);
+  });
+  it('names demo ids the page does not have, once each, shortened, ignoring plain parameters', () => {
+    const q = new URLSearchParams(`nosuchdemo.lr=5&nosuchdemo.seed=1&dr.lr=0.1&utm_source=x&${'y'.repeat(200)}.a=1`);
+    expect(unknownDemoIds(q, ['dr', 'other'])).toEqual(['"nosuchdemo"', `"${'y'.repeat(40)}…"`]);
+    expect(unknownDemoIds(new URLSearchParams('dr.lr=1'), ['dr'])).toEqual([]);
   });
 });
 
