@@ -222,7 +222,7 @@ export class NnFitDemo extends HTMLElement {
       this.#client = this.#inPage ? new InPageTrainer(onReport) : new TrainerClient(onReport);
     } catch (err) {
       if (!(err instanceof WorkerUnavailableError)) throw err;
-      this.#report({ type: 'error', noWorker: true, message: `This browser could not start a Web Worker (${err.message})` });
+      this.#report({ type: 'error', noWorker: true, message: err.message });
       return;
     }
     this.#client.send({

@@ -16,13 +16,26 @@ export interface LossChartInput {
   document?: Document;
 }
 
-/** At most this many points are drawn; a long run is thinned evenly (the last step always kept). */
+/** At most this many points are drawn (and the last); a long run is thinned evenly over its steps. */
 export const MAX_LOSS_POINTS = 600;
 
-function thin<T>(rows: readonly T[], max: number): T[] {
+/**
+ * Every row at least 1/max of the run's span of steps after the last one kept, and the
+ * last row: even over the steps, however densely the rows come (a long run's log keeps
+ * its first and latest rows whole and thins the middle, see StepHistory).
+ */
+export function thin<T extends { step: number }>(rows: readonly T[], max: number): T[] {
   if (rows.length <= max) return [...rows];
-  const stride = Math.ceil(rows.length / max);
-  return rows.filter((_, i) => i % stride === 0 || i === rows.length - 1);
+  const gap = (rows.at(-1)!.step - rows[0]!.step) / max;
+  const kept: T[] = [];
+  let next = Number.NEGATIVE_INFINITY;
+  for (const r of rows) {
+    if (r.step < next) continue;
+    kept.push(r);
+    next = r.step + gap;
+  }
+  if (kept.at(-1) !== rows.at(-1)) kept.push(rows.at(-1)!);
+  return kept;
 }
 
 function plotted(rows: LossChartInput['rows'], log: boolean) {

@@ -7,7 +7,7 @@ export interface Trainer {
   terminate(): void;
 }
 
-/** Thrown when this browser can't start a Web Worker at all. */
+/** Thrown when this browser can't start a Web Worker at all; the message says why, as a sentence's start. */
 export class WorkerUnavailableError extends Error {}
 
 /**
@@ -21,10 +21,11 @@ export class TrainerClient implements Trainer {
   #heard = false;
 
   constructor(onReport: (r: Report) => void) {
+    if (typeof Worker !== 'function') throw new WorkerUnavailableError('This browser has no Web Workers');
     try {
       this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nn-trainer' });
     } catch (err) {
-      throw new WorkerUnavailableError(err instanceof Error ? err.message : String(err));
+      throw new WorkerUnavailableError(`This browser could not start a Web Worker (${err instanceof Error ? err.message : String(err)})`);
     }
     this.#worker.onmessage = (e: MessageEvent<Report>) => {
       this.#heard = true;

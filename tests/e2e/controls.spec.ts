@@ -100,7 +100,8 @@ for (const { path, id, backend, other } of cases) {
     await expect(d).toHaveAttribute('data-backend', other, { timeout: 30_000 });
     await expect(d).toHaveAttribute('data-state', 'ready');
     await expect(d).toHaveAttribute('data-tensors', seededTensors!);
-    expect(Math.abs(Number(await d.getAttribute('data-loss')) - Number(seededLoss))).toBeLessThan(1e-5);
+    // The same start; backends round float32 sums in their own order.
+    expect(Math.abs(Number(await d.getAttribute('data-loss')) / Number(seededLoss) - 1)).toBeLessThan(1e-6);
   });
 }
 

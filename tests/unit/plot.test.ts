@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { fitChart, lossChart, updateFitCurves, updateLossChart } from '../../src/plot';
+import { MAX_LOSS_POINTS, thin } from '../../src/plot/loss-chart';
 import { niceCeil } from '../../src/plot/fast-update';
 import { compactSvg, PLOT_CLASS } from '../../src/plot/themed-plot';
 import { linspace } from '../../src/data';
@@ -95,5 +96,22 @@ describe('charts for the static page', () => {
       dropped += points(d).length - kept.length;
     });
     expect(dropped).toBeGreaterThan(0);
+  });
+
+  it('loss points are thinned evenly over the steps, however densely the rows come', () => {
+    // Dense at both ends, sparse in the middle: what a long run's history holds.
+    const rows = [
+      ...Array.from({ length: 5000 }, (_, i) => ({ step: i })),
+      ...Array.from({ length: 100 }, (_, i) => ({ step: 5000 + 900 * i })),
+      ...Array.from({ length: 1000 }, (_, i) => ({ step: 95_000 + i })),
+    ];
+    const kept = thin(rows, MAX_LOSS_POINTS);
+    expect(kept.length).toBeLessThanOrEqual(MAX_LOSS_POINTS + 1);
+    expect(kept[0]!.step).toBe(0);
+    expect(kept.at(-1)!.step).toBe(95_999);
+    // No stretch of the run is left with fewer points than its share (every gap ≤ 1/100 of the run).
+    const gaps = kept.slice(1).map((r, i) => r.step - kept[i]!.step);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(960);
+    expect(kept.filter((r) => r.step < 5000).length).toBeLessThan(40);
   });
 });
