@@ -19,6 +19,11 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'chromium', testIgnore: /\.alone\.spec\.ts$/ },
+    // Measurements of the page's smoothness, run once everything else is done, one at a time.
+    { name: 'alone', testMatch: /\.alone\.spec\.ts$/, dependencies: ['chromium'], fullyParallel: false },
+  ],
   webServer: [
     {
       command: `npx astro preview --ignore-lock --port ${PORT}`,

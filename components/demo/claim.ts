@@ -9,6 +9,8 @@ import type { NnFitDemo } from './fit-demo';
 
 class NnClaim extends HTMLElement {
   #demo: NnFitDemo | null = null;
+  /** The row judged last: the same row again changes nothing (a demo reports 30 times a second). */
+  #judged: StepRow | null = null;
   #onProgress = (e: Event) => this.#evaluate((e as CustomEvent<{ rows?: StepRow[] }>).detail?.rows);
 
   connectedCallback(): void {
@@ -76,6 +78,8 @@ class NnClaim extends HTMLElement {
     const row = rows?.find((r) => r.step === this.step) ?? demo?.rowAt(this.step);
     if (!demo || !row || this.#settings) return;
     if (!demo.usesDefaults) {
+      this.#judged = null;
+      if (this.dataset.state === 'other-settings') return;
       this.dataset.state = 'other-settings';
       this.#live('(the demo now runs with other settings than the text; reset them to check)');
       return;
@@ -84,6 +88,8 @@ class NnClaim extends HTMLElement {
   }
 
   #judge(row: StepRow): void {
+    if (row === this.#judged && this.dataset.state !== 'checking') return;
+    this.#judged = row;
     const metric = this.dataset.metric ?? 'loss';
     const column = this.#demo?.paramNames.indexOf(metric) ?? -1;
     if (metric !== 'loss' && column < 0) {

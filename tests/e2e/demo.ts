@@ -21,7 +21,7 @@ export interface Row {
   params: number[];
 }
 
-/** The demo's full step log since its last reset. */
+/** The demo's step log since its last reset (every row up to step 5000; a longer run keeps first, thinned and latest rows). */
 export function log(d: Locator): Promise<Row[]> {
   return d.evaluate((el) => (el as HTMLElement & { log: Row[] }).log.map((r) => ({ ...r })));
 }

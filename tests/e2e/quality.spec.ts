@@ -4,10 +4,12 @@ import { builtPages } from './site';
 
 /**
  * Page weight budgets (gzip). A chapter ships little JavaScript before any demo nears the
- * viewport; the demo's runtime (worker, tfjs, Plot) comes lazily. Measured 2026-11: about
- * 35 KB up front and 283 KB lazily; the budgets leave a little room, and README lists them.
+ * viewport; the demo's runtime (worker, tfjs, Plot) comes lazily. Measured 2026-12: about
+ * 46 KB up front (6.4 KB of it Starlight's small scripts, which sat uncounted inside the
+ * HTML until the build moved them into files for the Content-Security-Policy) and 283 KB
+ * lazily; the budgets leave a little room, and README lists them.
  */
-const BUDGET_BEFORE_DEMO = 45 * 1024;
+const BUDGET_BEFORE_DEMO = 50 * 1024;
 const BUDGET_LAZY_DEMO = 300 * 1024;
 
 const chapters = builtPages().filter((p) => p.startsWith('/chapters/'));
