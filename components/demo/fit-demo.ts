@@ -636,7 +636,7 @@ export class NnFitDemo extends HTMLElement {
     const backend = this.dataset.backend as BackendName | undefined;
     if (!backend) return;
     const ms = this.#msPerStep ? ` · ${this.#msPerStep < 1 ? this.#msPerStep.toFixed(2) : this.#msPerStep.toFixed(1)} ms/step` : '';
-    this.#q('[data-role="badge"]').textContent = `${BACKEND_LABEL[backend]}${ms}`;
+    this.#q('[data-role="badge"]').textContent = `${BACKEND_LABEL[backend]}${this.#inPage ? ' on this page' : ''}${ms}`;
   }
 
   #queueDraw(): void {

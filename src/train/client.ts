@@ -60,15 +60,23 @@ export class InPageTrainer implements Trainer {
   #host: Promise<(cmd: Command) => void>;
   #alive = true;
 
+  /** The backend the page asked for, when it was not the CPU: the ready report then says why it is. */
+  #asked: string | null = null;
+
   constructor(onReport: (r: Report) => void) {
     const report = (r: Report) => {
-      if (this.#alive) onReport(structuredClone(r));
+      if (!this.#alive) return;
+      if (r.type === 'ready' && this.#asked && !r.fallbackReason) {
+        r = { ...r, fallbackReason: 'on this page, without a worker, the demo trains on the CPU backend only' };
+      }
+      onReport(structuredClone(r));
     };
     this.#host = import('./host').then(({ createTrainerHost }) => createTrainerHost(report));
     this.#host.catch((err: unknown) => report({ type: 'error', message: `The trainer could not load: ${err instanceof Error ? err.message : String(err)}` }));
   }
 
   send(cmd: Command): void {
+    if (cmd.type === 'init') this.#asked = cmd.backend === 'cpu' ? null : cmd.backend;
     const sent = cmd.type === 'init' ? { ...cmd, backend: 'cpu' as const } : cmd;
     void this.#host.then((host) => host(sent));
   }

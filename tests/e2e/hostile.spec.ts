@@ -105,6 +105,7 @@ async function trainInPage(page: Page): Promise<void> {
   await expect(d).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(d).toHaveAttribute('data-backend', 'cpu');
   await expect(d.locator('[data-role="message"]')).toBeHidden();
+  await expect(d.locator('[data-role="badge"]')).toHaveText(/^CPU on this page/);
   // Play and pause answer on the page's own thread too.
   await d.getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => Number(await d.getAttribute('data-step'))).toBeGreaterThan(10);
@@ -117,6 +118,10 @@ async function trainInPage(page: Page): Promise<void> {
   await expect(d).toHaveAttribute('data-step', '0');
   await runTo(d, 40);
   const inPage = await d.getAttribute('data-loss');
+  // Asking for WebGL here still trains on the CPU, and says why.
+  await d.getByLabel('Backend').selectOption('webgl');
+  await expect(d.locator('[data-role="message"]')).toContainText('Training on the CPU instead of WebGL: on this page, without a worker, the demo trains on the CPU backend only');
+  await expect(d).toHaveAttribute('data-backend', 'cpu');
   // The same numbers as the worker gives on the CPU backend.
   const other = await page.context().newPage();
   await other.goto(`${PAGE}?${ID}.backend=cpu`);
