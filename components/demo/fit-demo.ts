@@ -311,18 +311,17 @@ export class NnFitDemo extends HTMLElement {
       case 'error':
         this.#setState('error');
         if (r.noWorker) {
+          // Nothing runs; the way on is the page's own thread.
           this.#client?.terminate();
           this.#client = null;
-          this.#message(
-            `${r.message}, so this demo can't train in the background. It can train on this page instead, on the CPU backend: the numbers are the same, but the page may scroll less smoothly while it trains.`,
-            'error',
-            'in-page',
-          );
-          this.#status(`${r.message}.`, true);
-          this.#rejectWaiters(r.message);
-          return;
         }
-        this.#message(r.message, 'error');
+        this.#message(
+          r.noWorker
+            ? `${r.message}, so this demo can't train in the background. It can train on this page instead, on the CPU backend: the numbers are the same, but the page may scroll less smoothly while it trains.`
+            : r.message,
+          'error',
+          r.noWorker ? 'in-page' : 'defaults',
+        );
         this.#status(r.message, true);
         this.#rejectWaiters(r.message);
         if (r.contextLost) this.dataset.contextLost = 'true';

@@ -9,9 +9,8 @@ export const formatNumber = (v: number): string =>
  * they arrive and kept scrolled to the bottom unless the reader has scrolled up.
  */
 export class StepLogTable {
-  /** The last step the table shows; −1 after a reset, until the next draw. */
+  /** The last step the table shows; −1 after a reset (the next draw replaces every row). */
   #lastStep = -1;
-  #fresh = true;
 
   constructor(
     private readonly body: HTMLElement,
@@ -24,15 +23,15 @@ export class StepLogTable {
    * table now would collapse it until then, and the page below would jump).
    */
   reset(): void {
-    this.#fresh = true;
     this.#lastStep = -1;
   }
 
   /** Brings the table up to date with `latest` (the newest rows of the log, in step order): new rows appended, the oldest dropped. */
   draw(latest: readonly StepRow[]): void {
     const atBottom = this.scroller.scrollTop + this.scroller.clientHeight >= this.scroller.scrollHeight - 4;
+    const fresh = this.#lastStep < 0;
     const added = latest.filter((r) => r.step > this.#lastStep).slice(-this.maxRows);
-    if (added.length === 0 && !this.#fresh) return;
+    if (added.length === 0 && !fresh) return;
     const fragment = document.createDocumentFragment();
     for (const r of added) {
       const tr = document.createElement('tr');
@@ -44,9 +43,8 @@ export class StepLogTable {
       fragment.append(tr);
     }
     this.#lastStep = latest.at(-1)?.step ?? this.#lastStep;
-    if (this.#fresh || added.length >= this.maxRows) this.body.replaceChildren(fragment);
+    if (fresh || added.length >= this.maxRows) this.body.replaceChildren(fragment);
     else this.body.append(fragment);
-    this.#fresh = false;
     while (this.body.children.length > this.maxRows) this.body.firstElementChild?.remove();
     if (atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
   }

@@ -64,11 +64,10 @@ export interface ExperimentDefinition {
   create(settings: Settings): Experiment;
 }
 
-/** A 1-D dataset and a chart grid as column tensors (n × 1), as the models take them. */
+/** Numbers as a column tensor (n × 1), as the models take them. */
+export const column = (values: readonly number[]): Tensor2D => tf.tensor2d(values as number[], [values.length, 1]);
+
+/** A 1-D dataset and a chart grid as column tensors (n × 1). */
 export function columnTensors(data: Dataset1D, grid: readonly number[]): { x: Tensor2D; y: Tensor2D; gridX: Tensor2D } {
-  return {
-    x: tf.tensor2d(data.x, [data.x.length, 1]),
-    y: tf.tensor2d(data.y, [data.y.length, 1]),
-    gridX: tf.tensor2d(grid as number[], [grid.length, 1]),
-  };
+  return { x: column(data.x), y: column(data.y), gridX: column(grid) };
 }

@@ -1,7 +1,7 @@
 import { datasetThermometer, linspace, RandomState } from '../data';
 import { Linear, Sequential, SGD, Tanh, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import { columnTensors, type ExperimentDefinition } from './experiment';
+import { column, columnTensors, type ExperimentDefinition } from './experiment';
 import { ModelRun } from './model-run';
 import type { Settings } from './settings';
 
@@ -40,8 +40,8 @@ abstract class ThermometerRun extends ModelRun {
 
   constructor(model: Sequential, lr: number) {
     const { x, y, gridX } = columnTensors(T.train, GRID);
-    const valX = tf.tensor2d(T.val.x, [T.val.x.length, 1]);
-    const valY = tf.tensor2d(T.val.y, [T.val.y.length, 1]);
+    const valX = column(T.val.x);
+    const valY = column(T.val.y);
     super(model, new SGD(model.parameters(), { lr }), x, y, [gridX, valX, valY]);
     this.#gridX = gridX;
     this.#valX = valX;

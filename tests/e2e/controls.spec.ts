@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo, readyDemo } from './demo';
+import { expect, test, type Locator } from '@playwright/test';
+import { demo, readyDemo, setVisibility } from './demo';
 import { builtPages } from './site';
 
 /**
@@ -17,13 +17,6 @@ const trainingDemos = builtPages().flatMap((path) => {
 
 type Backend = 'webgl' | 'wasm' | 'cpu';
 const step = async (d: Locator) => Number(await d.getAttribute('data-step'));
-
-export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
-  await page.evaluate((s) => {
-    Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, state);
-}
 
 /** Play, and wait until the run has really moved. */
 async function play(d: Locator): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, log, readyDemo, runTo, withoutWebGL } from './demo';
+import { demo, log, readyDemo, runTo, setVisibility, withoutWebGL } from './demo';
 
 /** The reference demo: the double ReLU of chapter 4. */
 const PAGE = '/chapters/04-sums-of-relus/';
@@ -134,17 +134,12 @@ test('training pauses while the tab is hidden and resumes when it is back', asyn
   const d = await readyDemo(page, ID);
   await d.getByRole('button', { name: 'Play' }).click();
   await expect(d).toHaveAttribute('data-state', 'running');
-  const setVisibility = (state: 'hidden' | 'visible') =>
-    page.evaluate((s) => {
-      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, state);
-  await setVisibility('hidden');
+  await setVisibility(page, 'hidden');
   await expect(d).toHaveAttribute('data-state', 'paused');
   const step = Number(await d.getAttribute('data-step'));
   await page.waitForTimeout(500);
   expect(Number(await d.getAttribute('data-step'))).toBe(step);
-  await setVisibility('visible');
+  await setVisibility(page, 'visible');
   await expect(d).toHaveAttribute('data-state', 'running');
   await expect.poll(async () => Number(await d.getAttribute('data-step'))).toBeGreaterThan(step);
 });

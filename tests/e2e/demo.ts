@@ -26,6 +26,14 @@ export function log(d: Locator): Promise<Row[]> {
   return d.evaluate((el) => (el as HTMLElement & { log: Row[] }).log.map((r) => ({ ...r })));
 }
 
+/** Tells the page its tab is hidden or visible again (as switching tabs does). */
+export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
 /** Trains the demo to `step` through its public API (what a claim's check button does). */
 export async function runTo(d: Locator, step: number): Promise<void> {
   await d.evaluate((el, s) => (el as HTMLElement & { runTo(n: number): Promise<unknown> }).runTo(s), step);

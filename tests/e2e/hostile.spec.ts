@@ -10,7 +10,7 @@ const PAGE = '/chapters/04-sums-of-relus/';
 const ID = 'double-relu';
 
 /** The policy the README's deploy section gives static hosts. */
-export const STRICT_POLICY =
+const STRICT_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'";
 
 /** Serves every response with `policy`, and records each violation the page or a worker reports. */
