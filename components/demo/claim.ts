@@ -91,13 +91,13 @@ class NnClaim extends HTMLElement {
     if (row === this.#judged && this.dataset.state !== 'checking') return;
     this.#judged = row;
     const metric = this.dataset.metric ?? 'loss';
-    const column = this.#demo?.paramNames.indexOf(metric) ?? -1;
+    const column = this.#demo?.columnNames.indexOf(metric) ?? -1;
     if (metric !== 'loss' && column < 0) {
       this.dataset.state = 'unavailable';
       this.#live(`(the demo logs no "${metric}")`);
       return;
     }
-    const value = metric === 'loss' ? row.loss : row.params[column]!;
+    const value = metric === 'loss' ? row.loss : row.columns[column]!;
     const holds = this.#holds(value);
     this.dataset.observed = String(value);
     this.dataset.state = holds ? 'holds' : 'fails';

@@ -1,8 +1,5 @@
+import { formatNumber } from '../../src/demo/format';
 import type { StepRow } from '../../src/train/session';
-
-/** Numbers as the log prints them: four decimals; very large or very small ones (a tiny loss, a gradient difference) in exponent form. */
-export const formatNumber = (v: number): string =>
-  v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) ? v.toExponential(3) : v.toFixed(4);
 
 /**
  * The notebook-style table under a demo: the newest `maxRows` rows of the log, appended as
@@ -35,7 +32,7 @@ export class StepLogTable {
     const fragment = document.createDocumentFragment();
     for (const r of added) {
       const tr = document.createElement('tr');
-      for (const v of [String(r.step), formatNumber(r.loss), ...r.params.map(formatNumber)]) {
+      for (const v of [String(r.step), formatNumber(r.loss), ...r.columns.map(formatNumber)]) {
         const td = document.createElement('td');
         td.textContent = v;
         tr.append(td);

@@ -13,3 +13,4 @@ export {
   type QuadraticSettings,
   type ThermometerData,
 } from './datasets';
+export { Batches, column, columnTensors, Q_GRID, S, S_GRID, S_SHOWN } from './tensors';

@@ -6,21 +6,19 @@ import {
   Hardtanh,
   Identity,
   LeakyReLU,
-  Linear,
   ReLU,
-  Sequential,
   Sigmoid,
   Softplus,
   Tanh,
   type Activation,
 } from '../nn';
 import { learningRateSetting } from './common-settings';
-import type { ExperimentDefinition } from './experiment';
-import { Race } from './race';
-import type { Settings } from './settings';
+import { defineExperiment } from './experiment';
+import { oneHiddenLayer, Race } from './race';
+import { choice, count, seed, type SettingsOf } from './settings';
 
 /** The activations of chapter 7, and Identity: no activation at all. */
-export const ACTIVATIONS: Record<string, { label: string; make: () => Activation }> = {
+export const ACTIVATIONS = {
   relu: { label: 'ReLU', make: () => new ReLU() },
   leaky: { label: 'LeakyReLU', make: () => new LeakyReLU() },
   elu: { label: 'ELU', make: () => new ELU() },
@@ -30,41 +28,32 @@ export const ACTIVATIONS: Record<string, { label: string; make: () => Activation
   sigmoid: { label: 'Sigmoid', make: () => new Sigmoid() },
   hardtanh: { label: 'Hardtanh', make: () => new Hardtanh() },
   none: { label: 'Identity', make: () => new Identity() },
+} satisfies Record<string, { label: string; make: () => Activation }>;
+type ActivationName = keyof typeof ACTIVATIONS;
+const KEYS = Object.keys(ACTIVATIONS) as ActivationName[];
+const LABELS = Object.fromEntries(KEYS.map((k) => [k, ACTIVATIONS[k].label])) as Record<ActivationName, string>;
+
+const settings = {
+  hidden: count('Hidden units', 1, 64, 8),
+  shown: choice('Fit shown', LABELS, 'tanh', { live: true }),
+  lr: learningRateSetting(0.01, 1),
+  seed: seed('Initial weights seed'),
 };
-const KEYS = Object.keys(ACTIVATIONS);
 
 /**
  * Chapter 7's comparison: the same net, Linear(1, H) → activation → Linear(H, 1), once per
  * activation, every copy starting from the same seeded weights and trained side by side
  * with Adam on the full dataset S. The log has each one's loss; the chart shows one.
  */
-export const activationRace: ExperimentDefinition = {
-  id: 'activation-race',
-  settings: [
-    { kind: 'number', key: 'hidden', label: 'Hidden units', min: 1, max: 64, default: 8, integer: true, step: 1 },
-    {
-      kind: 'choice',
-      key: 'shown',
-      label: 'Fit shown',
-      options: KEYS.map((value) => ({ value, label: ACTIVATIONS[value]!.label })),
-      default: 'tanh',
-    },
-    learningRateSetting(0.01, 1),
-    { kind: 'number', key: 'seed', label: 'Initial weights seed', min: 0, max: 2 ** 32 - 1, default: 0, integer: true },
-  ],
-  live: ['lr', 'shown'],
-  create: (settings) => new ActivationRace(settings),
-};
+export const activationRace = defineExperiment({ id: 'activation-race', settings, create: (s) => new ActivationRace(s) });
 
 class ActivationRace extends Race {
-  constructor(settings: Settings) {
-    const hidden = Number(settings.hidden);
+  constructor(s: SettingsOf<typeof settings>) {
     const runs = KEYS.map((k) => {
       // One seed for all: each copy's Linear layers start from the same numbers.
-      const rng = new RandomState(Number(settings.seed));
-      const model = new Sequential(new Linear(1, hidden, { generator: rng }), ACTIVATIONS[k]!.make(), new Linear(hidden, 1, { generator: rng }));
-      return { label: ACTIVATIONS[k]!.label, model, optimizer: new Adam(model.parameters(), { lr: Number(settings.lr) }) };
+      const model = oneHiddenLayer(s.hidden, ACTIVATIONS[k].make(), new RandomState(s.seed));
+      return { label: ACTIVATIONS[k].label, model, optimizer: new Adam(model.parameters(), { lr: s.lr }) };
     });
-    super(runs, KEYS, settings, Number(settings.seed));
+    super(runs, KEYS, s.shown, s.seed);
   }
 }

@@ -1,34 +1,28 @@
-import { linspace, RandomState } from '../data';
+import { columnTensors, linspace, RandomState } from '../data';
 import { Linear, ReLU, Sequential, SGD, tf, type Tensor2D } from '../nn';
-import { columnTensors, type ExperimentDefinition } from './experiment';
+import { defineExperiment } from './experiment';
 import { ModelRun } from './model-run';
-import type { Settings } from './settings';
+import { count, type SettingsOf } from './settings';
+
+const settings = { width: count('Hidden width', 1, 1024, 16), batch: count('Batch', 1, 4096, 512) };
 
 /**
  * Chapter 8's look at the compute: a model whose size is a setting, trained with plain SGD
  * on `batch` points of a sine, so the page can time one step on each backend. Two hidden
  * layers of `width` units: the middle one is a width × width matrix product per step.
  */
-export const computeProbe: ExperimentDefinition = {
-  id: 'compute-probe',
-  settings: [
-    { kind: 'number', key: 'width', label: 'Hidden width', min: 1, max: 1024, default: 16, integer: true, step: 1 },
-    { kind: 'number', key: 'batch', label: 'Batch', min: 1, max: 4096, default: 512, integer: true, step: 1 },
-  ],
-  live: [],
-  create: (settings) => new ComputeProbe(settings),
-};
+export const computeProbe = defineExperiment({ id: 'compute-probe', settings, create: (s) => new ComputeProbe(s) });
 
 class ComputeProbe extends ModelRun {
-  readonly paramNames = [];
+  readonly columnNames = [];
   readonly unitNames = [];
   readonly grid = linspace(-3, 3, 25);
   readonly data: { x: number[]; y: number[] };
   readonly #gridX: Tensor2D;
 
-  constructor(settings: Settings) {
-    const width = Number(settings.width);
-    const xs = linspace(-3, 3, Number(settings.batch));
+  constructor(s: SettingsOf<typeof settings>) {
+    const width = s.width;
+    const xs = linspace(-3, 3, s.batch);
     const data = { x: xs, y: xs.map(Math.sin) };
     const rng = new RandomState(0);
     const model = new Sequential(
@@ -39,7 +33,7 @@ class ComputeProbe extends ModelRun {
       new Linear(width, 1, { generator: rng }),
     );
     const { x, y, gridX } = columnTensors(data, linspace(-3, 3, 25));
-    super(model, new SGD(model.parameters(), { lr: 1e-3 }), x, y, [gridX]);
+    super({ model, optimizer: new SGD(model.parameters(), { lr: 1e-3 }), x, y, owned: [gridX] });
     this.data = data;
     this.#gridX = gridX;
   }

@@ -1,74 +1,54 @@
-import { datasetQ2, linspace } from '../data';
-import { backward, L1Loss, MSELoss, SGD, tf, type Tensor2D } from '../nn';
-import { CLEAR_GRADS_SETTING, learningRateSetting, LOSS_SETTING, lossFromSettings } from './common-settings';
-import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
+import { columnTensors, datasetQ2, Q_GRID } from '../data';
+import { SGD, type Tensor1D, type Tensor2D } from '../nn';
+import { clearGradsSetting, learningRateSetting, lossNamed, lossSetting } from './common-settings';
+import { defineExperiment } from './experiment';
+import { ModelRun } from './model-run';
 import { ReluSum } from './relu-sum';
-import type { Settings } from './settings';
+import { seed, type SettingsOf } from './settings';
 
-const GRID = linspace(-2.2, 2.2, 89);
+const settings = {
+  lr: learningRateSetting(0.01, 100),
+  loss: lossSetting(),
+  clear: clearGradsSetting(),
+  seed: seed('Data seed', 42),
+};
+type DoubleReluSettings = SettingsOf<typeof settings>;
 
 /**
  * Chapter 4's double ReLU, relu(m₁x + b₁) + relu(m₂x + b₂), fitted to Q2 by plain gradient
  * descent from (m₁, b₁, m₂, b₂) = (0.5, 0.5, −0.5, −0.5), MAE and lr 0.01 by default.
  */
-export const doubleRelu: ExperimentDefinition = {
-  id: 'double-relu',
-  settings: [
-    learningRateSetting(0.01, 100),
-    LOSS_SETTING,
-    CLEAR_GRADS_SETTING,
-    { kind: 'number', key: 'seed', label: 'Data seed', min: 0, max: 2 ** 32 - 1, default: 42, integer: true },
-  ],
-  live: ['lr', 'clear'],
-  create: (settings) => new DoubleReluExperiment(settings),
-};
+export const doubleRelu = defineExperiment({ id: 'double-relu', settings, create: (s) => new DoubleRelu(s) });
 
-class DoubleReluExperiment implements Experiment {
-  readonly paramNames = ['m1', 'b1', 'm2', 'b2'];
+class DoubleRelu extends ModelRun<DoubleReluSettings> {
+  readonly columnNames = ['m1', 'b1', 'm2', 'b2'];
   readonly unitNames = ['relu(m1·x + b1)', 'relu(m2·x + b2)'];
+  readonly grid = Q_GRID;
   readonly data;
-  readonly grid = GRID;
-  readonly #model = new ReluSum([0.5, -0.5], [0.5, -0.5]);
-  readonly #x: Tensor2D;
-  readonly #y: Tensor2D;
+  readonly #sum: ReluSum;
   readonly #gridX: Tensor2D;
-  readonly #loss: L1Loss | MSELoss;
-  readonly #optimizer: SGD;
-  #clear: boolean;
 
-  constructor(settings: Settings) {
-    this.data = datasetQ2({ seed: Number(settings.seed) });
-    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(this.data, GRID));
-    this.#loss = lossFromSettings(settings);
-    this.#optimizer = new SGD(this.#model.parameters(), { lr: Number(settings.lr) });
-    this.#clear = Boolean(settings.clear);
+  constructor(s: DoubleReluSettings) {
+    const sum = new ReluSum([0.5, -0.5], [0.5, -0.5]);
+    const data = datasetQ2({ seed: s.seed });
+    const { x, y, gridX } = columnTensors(data, Q_GRID);
+    super({ model: sum, optimizer: new SGD(sum.parameters(), { lr: s.lr }), loss: lossNamed(s.loss), x, y, owned: [gridX] });
+    this.data = data;
+    this.#sum = sum;
+    this.#gridX = gridX;
+    this.clearGrads = s.clear;
   }
 
-  step() {
-    if (this.#clear) this.#optimizer.zeroGrad();
-    const loss = backward(() => this.#loss.forward(this.#model.forward(this.#x), this.#y), this.#model.parameters());
-    this.#optimizer.step();
-    return { loss, params: this.#model.flatParams() };
-  }
-
-  evaluate() {
-    const loss = tf.tidy(() => this.#loss.forward(this.#model.forward(this.#x), this.#y));
-    return { loss, params: this.#model.flatParams() };
+  protected override logColumns(): Tensor1D {
+    return this.#sum.flatParams();
   }
 
   curves(): Tensor2D {
-    return this.#model.curves(this.#gridX);
+    return this.#sum.curves(this.#gridX);
   }
 
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) this.#optimizer.lr = Number(settings.lr);
-    if (settings.clear !== undefined) this.#clear = Boolean(settings.clear);
-  }
-
-  dispose(): void {
-    this.#optimizer.zeroGrad();
-    this.#optimizer.dispose();
-    this.#model.dispose();
-    tf.dispose([this.#x, this.#y, this.#gridX]);
+  override update(s: Partial<DoubleReluSettings>): void {
+    super.update(s);
+    if (s.clear !== undefined) this.clearGrads = s.clear;
   }
 }

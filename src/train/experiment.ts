@@ -1,14 +1,22 @@
 import type { Dataset1D } from '../data';
-import { tf, type Scalar, type Tensor1D, type Tensor2D } from '../nn';
-import type { Settings, SettingSpec } from './settings';
+import type { Scalar, Tensor1D, Tensor2D } from '../nn';
+import type { Settings, SettingsOf, SettingsSpec } from './settings';
+
+/** One training step's (or an evaluation's) results, still on the device. */
+export type StepTensors = {
+  /** The loss at the parameters the step started from. */
+  loss: Scalar;
+  /** The log's other columns (parameters after the step, gradients, a validation loss…). */
+  columns: Tensor1D;
+};
 
 /**
  * A trainable demo model with its data, loss and optimizer, built from settings. It lives
  * wherever training runs (the worker, or Node in tests); it never touches the DOM.
  */
-export interface Experiment {
-  /** Names of the parameters the step log prints, in `params` order (e.g. m₁, b₁, m₂, b₂). */
-  readonly paramNames: readonly string[];
+export interface Experiment<V extends Settings = Settings> {
+  /** Names of the log's columns after the loss, in `columns` order (e.g. m₁, b₁, m₂, b₂). */
+  readonly columnNames: readonly string[];
   /** Labels for the columns of `curves()` after the first (the model's prediction). */
   readonly unitNames: readonly string[];
   readonly data: Dataset1D;
@@ -19,19 +27,16 @@ export interface Experiment {
    * point (x₁ varying fastest); `grid` then numbers the points and `curves()` has one column.
    */
   readonly surface?: { side: number[]; target: number[] };
-  /**
-   * Draw these as the loss chart's lines instead of the one loss: each a label and the
-   * log column it comes from ('loss' for the loss itself).
-   */
+  /** Draw these as the loss chart's lines instead of the one loss: a label and the log column ('loss' for the loss). */
   readonly lossSeries?: readonly { label: string; column: string }[];
   /** The fit chart's axis labels (default x and y). */
   readonly axes?: { x: string; y: string };
   /** x positions where `curves()` evaluates the model. */
   readonly grid: readonly number[];
-  /** One training step: the loss at the parameters it started from, and the parameters after. */
-  step(): { loss: Scalar; params: Tensor1D };
-  /** The loss and parameters now, without training (step 0 of the log). */
-  evaluate(): { loss: Scalar; params: Tensor1D };
+  /** One training step. */
+  step(): StepTensors;
+  /** The loss and columns now, without training (step 0 of the log). */
+  evaluate(): StepTensors;
   /** grid × (1 + units): the prediction, then each unit's own curve. */
   curves(): Tensor2D;
   /**
@@ -41,8 +46,10 @@ export interface Experiment {
   units?(): Tensor2D;
   /** Moves one unit by hand (a dragged kink): see {@link UnitEdit}. */
   edit?(edit: UnitEdit): void;
-  /** Applies settings that may change mid-run (see the definition's `live`). */
-  update(settings: Settings): void;
+  /** Applies the settings that may change mid-run (those marked `live`). */
+  update(settings: Partial<V>): void;
+  /** What to change when the loss runs away (the session says where and how far). */
+  divergenceHint?(): string;
   dispose(): void;
 }
 
@@ -56,18 +63,44 @@ export interface UnitEdit {
   slope?: number;
 }
 
-export interface ExperimentDefinition {
+export interface ExperimentDefinition<S extends SettingsSpec = SettingsSpec> {
   id: string;
-  settings: readonly SettingSpec[];
-  /** Settings that apply mid-run; changing any other restarts the run from its seeded start. */
-  live: readonly string[];
-  create(settings: Settings): Experiment;
+  settings: S;
+  create(settings: SettingsOf<S>): Experiment<SettingsOf<S>>;
 }
 
-/** Numbers as a column tensor (n × 1), as the models take them. */
-export const column = (values: readonly number[]): Tensor2D => tf.tensor2d(values as number[], [values.length, 1]);
+/** Declares an experiment; its `create` and `update` get settings typed by the spec. */
+export const defineExperiment = <const S extends SettingsSpec>(d: ExperimentDefinition<S>): ExperimentDefinition<S> => d;
 
-/** A 1-D dataset and a chart grid as column tensors (n × 1). */
-export function columnTensors(data: Dataset1D, grid: readonly number[]): { x: Tensor2D; y: Tensor2D; gridX: Tensor2D } {
-  return { x: column(data.x), y: column(data.y), gridX: column(grid) };
+/** What a run shows besides its progress, the same for the build-time preview and the live page. */
+export interface RunView {
+  columnNames: string[];
+  unitNames: string[];
+  data: { x: number[]; y: number[] };
+  grid: number[];
+  yDomain?: [number, number];
+  surface?: { side: number[]; target: number[] };
+  lossSeries?: { label: string; column: string }[];
+  axes?: { x: string; y: string };
+  /** True when the model's units can be moved by hand. */
+  editable: boolean;
 }
+
+/** The view of an experiment, as plain data (it crosses from the worker to the page). */
+export function viewOf(e: Experiment): RunView {
+  return {
+    columnNames: [...e.columnNames],
+    unitNames: [...e.unitNames],
+    data: { x: [...e.data.x], y: [...e.data.y] },
+    grid: [...e.grid],
+    ...(e.yDomain && { yDomain: e.yDomain }),
+    ...(e.surface && { surface: e.surface }),
+    ...(e.lossSeries && { lossSeries: [...e.lossSeries] }),
+    ...(e.axes && { axes: e.axes }),
+    editable: Boolean(e.edit),
+  };
+}
+
+/** The usual reason a run diverges, worded for the reader: the learning rate `lr` is too large for `what`. */
+export const overshootHint = (lr: number, what = 'this model'): string =>
+  `The learning rate (${lr}) is too large for ${what}: each step overshoots the minimum and lands farther from it. Lower the learning rate and reset.`;

@@ -8,7 +8,7 @@ import { startBackend, tf } from '../nn/tf';
 import type { Command, Report } from './protocol';
 import { experimentById } from './registry';
 import { TrainingSession } from './session';
-import type { ExperimentDefinition } from './experiment';
+import { viewOf, type ExperimentDefinition } from './experiment';
 
 /** Takes commands one at a time; `post` carries the reports back, `close` ends the host's context. */
 export function createTrainerHost(post: (r: Report) => void, close: () => void = () => {}): (cmd: Command) => void {
@@ -43,19 +43,7 @@ export function createTrainerHost(post: (r: Report) => void, close: () => void =
 
   /** Step 0 of a new session, with what it shows. */
   async function postStart(s: TrainingSession): Promise<void> {
-    const e = s.experiment;
-    const meta = {
-      paramNames: [...e.paramNames],
-      unitNames: [...e.unitNames],
-      data: e.data,
-      grid: [...e.grid],
-      yDomain: e.yDomain,
-      surface: e.surface,
-      lossSeries: e.lossSeries ? [...e.lossSeries] : undefined,
-      axes: e.axes,
-      editable: Boolean(e.edit),
-    };
-    post({ type: 'start', progress: await s.start(), meta });
+    post({ type: 'start', progress: await s.start(), view: viewOf(s.experiment) });
   }
 
   function run(steps: number): void {

@@ -1,29 +1,44 @@
-import { backward, MSELoss, tf, type Optimizer, type Scalar, type Sequential, type Tensor, type Tensor1D, type Tensor2D } from '../nn';
 import type { Dataset1D } from '../data';
-import type { Experiment } from './experiment';
+import { backward, MSELoss, tf, type Loss, type Module, type Optimizer, type Scalar, type Tensor, type Tensor1D, type Tensor2D } from '../nn';
+import { overshootHint, type Experiment, type StepTensors } from './experiment';
 import type { Settings } from './settings';
 
+/** What a run trains: any module, its optimizer and loss, on inputs `x` with targets `y`. */
+export interface RunParts {
+  model: Module;
+  optimizer: Optimizer;
+  /** Mean squared error when omitted. */
+  loss?: Loss;
+  x: Tensor2D;
+  y: Tensor2D;
+  /** Tensors the run owns besides x and y (a chart grid, held-out data): disposed with it. */
+  owned?: Tensor[];
+}
+
 /**
- * What most demos share: a `Sequential` model, an optimizer and mean squared error on
- * fixed inputs `x` and targets `y`, one full-batch step per step. Subclasses give the
- * curves, and may add log columns, units to drag or a different step.
+ * The general experiment: a module, an optimizer and a loss on fixed inputs, one
+ * full-batch step per step. Subclasses give the curves, and may add log columns, units to
+ * drag, a different step, or turn off clearing gradients (`clearGrads`) as a chapter asks.
  */
-export abstract class ModelRun implements Experiment {
-  abstract readonly paramNames: readonly string[];
+export abstract class ModelRun<V extends Settings = Settings> implements Experiment<V> {
+  abstract readonly columnNames: readonly string[];
   abstract readonly unitNames: readonly string[];
   abstract readonly grid: readonly number[];
   abstract readonly data: Dataset1D;
-  protected readonly model: Sequential;
+  protected readonly model: Module;
   protected readonly optimizer: Optimizer;
-  protected readonly lossFn = new MSELoss();
+  protected lossFn: Loss;
   protected readonly x: Tensor2D;
   protected readonly y: Tensor2D;
+  /** Off, gradients pile up from step to step (a forgotten zero_grad()). */
+  protected clearGrads = true;
   readonly #owned: Tensor[];
 
   /** Takes ownership of the model, the optimizer, x, y and `owned` (disposed with the run). */
-  constructor(model: Sequential, optimizer: Optimizer, x: Tensor2D, y: Tensor2D, owned: Tensor[] = []) {
+  constructor({ model, optimizer, loss = new MSELoss(), x, y, owned = [] }: RunParts) {
     this.model = model;
     this.optimizer = optimizer;
+    this.lossFn = loss;
     this.x = x;
     this.y = y;
     this.#owned = owned;
@@ -32,13 +47,13 @@ export abstract class ModelRun implements Experiment {
   abstract curves(): Tensor2D;
 
   /** The log's columns after the loss (none unless a subclass adds some). */
-  protected columns(): Tensor1D {
+  protected logColumns(): Tensor1D {
     return tf.zeros([0]) as Tensor1D;
   }
 
-  /** zeroGrad, backward, step on (x, y): the loss before the step. */
+  /** (zeroGrad,) backward, step on (x, y): the loss before the step. */
   protected trainOn(x: Tensor2D, y: Tensor2D): Scalar {
-    this.optimizer.zeroGrad();
+    if (this.clearGrads) this.optimizer.zeroGrad();
     const loss = backward(() => this.lossFn.forward(this.model.forward(x), y), this.model.parameters());
     this.optimizer.step();
     return loss;
@@ -48,17 +63,23 @@ export abstract class ModelRun implements Experiment {
     return tf.tidy(() => this.lossFn.forward(this.model.forward(this.x), this.y));
   }
 
-  step(): { loss: Scalar; params: Tensor1D } {
+  step(): StepTensors {
     const loss = this.trainOn(this.x, this.y);
-    return { loss, params: tf.tidy(() => this.columns()) };
+    return { loss, columns: tf.tidy(() => this.logColumns()) };
   }
 
-  evaluate(): { loss: Scalar; params: Tensor1D } {
-    return { loss: this.fullLoss(), params: tf.tidy(() => this.columns()) };
+  evaluate(): StepTensors {
+    return { loss: this.fullLoss(), columns: tf.tidy(() => this.logColumns()) };
   }
 
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) this.optimizer.lr = Number(settings.lr);
+  /** The learning rate applies mid-run; subclasses add their own live settings. */
+  update(settings: Partial<V>): void {
+    const { lr } = settings as Partial<Settings>;
+    if (typeof lr === 'number') this.optimizer.lr = lr;
+  }
+
+  divergenceHint(): string {
+    return overshootHint(this.optimizer.lr);
   }
 
   dispose(): void {

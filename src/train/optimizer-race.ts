@@ -1,61 +1,51 @@
 import { RandomState } from '../data';
-import { Adam, CosineAnnealingLR, Linear, ReLU, Sequential, SGD } from '../nn';
+import { Adam, CosineAnnealingLR, ReLU, SGD, type Sequential } from '../nn';
 import { learningRateSetting } from './common-settings';
-import type { ExperimentDefinition } from './experiment';
-import { Race, type RaceRun } from './race';
-import type { Settings } from './settings';
+import { defineExperiment } from './experiment';
+import { oneHiddenLayer, Race, type RaceRun } from './race';
+import { choice, count, seed, type SettingsOf } from './settings';
+
+type Contestant = { label: string; make: (model: Sequential, s: { lr: number; batch: number; horizon: number }) => Omit<RaceRun, 'label' | 'model'> };
 
 /** The contestants of chapter 8, by key: what each changes about plain SGD. */
-const RUNS: Record<string, { label: string; make: (model: Sequential, s: Settings) => Omit<RaceRun, 'label' | 'model'> }> = {
-  sgd: { label: 'SGD', make: (m, s) => ({ optimizer: new SGD(m.parameters(), { lr: Number(s.lr) }) }) },
-  momentum: { label: 'SGD + momentum', make: (m, s) => ({ optimizer: new SGD(m.parameters(), { lr: Number(s.lr), momentum: 0.9 }) }) },
-  adam: { label: 'Adam', make: (m, s) => ({ optimizer: new Adam(m.parameters(), { lr: Number(s.lr) }) }) },
-  minibatch: {
-    label: 'Adam, mini-batches',
-    make: (m, s) => ({ optimizer: new Adam(m.parameters(), { lr: Number(s.lr) }), batch: Number(s.batch) }),
-  },
+const RUNS = {
+  sgd: { label: 'SGD', make: (m, s) => ({ optimizer: new SGD(m.parameters(), { lr: s.lr }) }) },
+  momentum: { label: 'SGD + momentum', make: (m, s) => ({ optimizer: new SGD(m.parameters(), { lr: s.lr, momentum: 0.9 }) }) },
+  adam: { label: 'Adam', make: (m, s) => ({ optimizer: new Adam(m.parameters(), { lr: s.lr }) }) },
+  minibatch: { label: 'Adam, mini-batches', make: (m, s) => ({ optimizer: new Adam(m.parameters(), { lr: s.lr }), batch: s.batch }) },
   cosine: {
     label: 'Adam + cosine',
     make: (m, s) => {
-      const optimizer = new Adam(m.parameters(), { lr: Number(s.lr) });
-      return { optimizer, scheduler: new CosineAnnealingLR(optimizer, { tMax: Number(s.horizon) }) };
+      const optimizer = new Adam(m.parameters(), { lr: s.lr });
+      return { optimizer, scheduler: new CosineAnnealingLR(optimizer, { tMax: s.horizon }) };
     },
   },
+} satisfies Record<string, Contestant>;
+type RunName = keyof typeof RUNS;
+const KEYS = Object.keys(RUNS) as RunName[];
+
+const settings = {
+  hidden: count('Hidden units', 1, 128, 32),
+  lr: learningRateSetting(0.01, 1, { live: false, help: 'The starting learning rate of every run; the cosine run lowers its own to 0.' }),
+  batch: count('Mini-batch size', 1, 1024, 64),
+  horizon: count('Cosine schedule length (steps)', 1, 10000, 1000),
+  shown: choice('Fit shown', Object.fromEntries(KEYS.map((k) => [k, RUNS[k].label])) as Record<RunName, string>, 'adam', { live: true }),
+  seed: seed('Seed (weights and batches)'),
 };
-const KEYS = Object.keys(RUNS);
+type RaceSettings = SettingsOf<typeof settings>;
 
 /**
  * Chapter 8's comparison: one network, Linear(1, H) → ReLU → Linear(H, 1), copied from
  * one seeded start for each way of training it, on dataset S, side by side.
  */
-export const optimizerRace: ExperimentDefinition = {
-  id: 'optimizer-race',
-  settings: [
-    { kind: 'number', key: 'hidden', label: 'Hidden units', min: 1, max: 128, default: 32, integer: true, step: 1 },
-    { ...learningRateSetting(0.01, 1), help: 'The starting learning rate of every run; the cosine run lowers its own to 0.' },
-    { kind: 'number', key: 'batch', label: 'Mini-batch size', min: 1, max: 1024, default: 64, integer: true, step: 1 },
-    { kind: 'number', key: 'horizon', label: 'Cosine schedule length (steps)', min: 1, max: 10000, default: 1000, integer: true, step: 1 },
-    {
-      kind: 'choice',
-      key: 'shown',
-      label: 'Fit shown',
-      options: KEYS.map((value) => ({ value, label: RUNS[value]!.label })),
-      default: 'adam',
-    },
-    { kind: 'number', key: 'seed', label: 'Seed (weights and batches)', min: 0, max: 2 ** 32 - 1, default: 0, integer: true },
-  ],
-  live: ['shown'],
-  create: (settings) => new OptimizerRace(settings),
-};
+export const optimizerRace = defineExperiment({ id: 'optimizer-race', settings, create: (s) => new OptimizerRace(s) });
 
 class OptimizerRace extends Race {
-  constructor(settings: Settings) {
-    const hidden = Number(settings.hidden);
+  constructor(s: RaceSettings) {
     const runs = KEYS.map((k) => {
-      const rng = new RandomState(Number(settings.seed));
-      const model = new Sequential(new Linear(1, hidden, { generator: rng }), new ReLU(), new Linear(hidden, 1, { generator: rng }));
-      return { label: RUNS[k]!.label, model, ...RUNS[k]!.make(model, settings) };
+      const model = oneHiddenLayer(s.hidden, new ReLU(), new RandomState(s.seed));
+      return { label: RUNS[k].label, model, ...RUNS[k].make(model, s) };
     });
-    super(runs, KEYS, settings, Number(settings.seed));
+    super(runs, KEYS, s.shown, s.seed);
   }
 }

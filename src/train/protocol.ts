@@ -1,7 +1,7 @@
 import type { BackendName } from '../nn/tf';
 import type { Progress } from './session';
 import type { Settings } from './settings';
-import type { UnitEdit } from './experiment';
+import type { RunView, UnitEdit } from './experiment';
 
 /** Page → worker. */
 export type Command =
@@ -12,34 +12,21 @@ export type Command =
   /** Back to the seeded start, with these settings. */
   | { type: 'reset'; settings: Settings }
   /** Settings that apply mid-run (the experiment's `live` ones). */
-  | { type: 'update'; settings: Settings }
+  | { type: 'update'; settings: Partial<Settings> }
   /** Move one ReLU unit by hand (a dragged kink). */
   | { type: 'edit'; edit: UnitEdit }
   | { type: 'dispose' };
 
-/** What a run shows besides its progress: the log's columns, the units, the data, the grid. */
-export interface RunMeta {
-  paramNames: string[];
-  unitNames: string[];
-  data: { x: number[]; y: number[] };
-  grid: number[];
-  yDomain?: [number, number];
-  surface?: { side: number[]; target: number[] };
-  lossSeries?: { label: string; column: string }[];
-  axes?: { x: string; y: string };
-  /** True when the model's units can be moved by hand ({@link Command} 'edit'). */
-  editable: boolean;
-}
 
 /** Worker → page. */
 export type Report =
   | { type: 'ready'; backend: BackendName; fallbackReason?: string }
   | { type: 'progress'; progress: Progress }
   /**
-   * The run went back to step 0 (after init or reset): progress holds step 0, and `meta`
+   * The run went back to step 0 (after init or reset): progress holds step 0, and `view`
    * what the new run shows (settings such as the target or the unit count change it).
    */
-  | { type: 'start'; progress: Progress; meta: RunMeta }
+  | { type: 'start'; progress: Progress; view: RunView }
   /** After an edit: the loss where it left the model, and the curves and units there. */
   | { type: 'edited'; loss: number; progress: Progress }
   | { type: 'stopped'; reason: 'done' | 'paused' }

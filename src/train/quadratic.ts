@@ -1,4 +1,4 @@
-import { datasetQ1, linspace } from '../data';
+import { datasetQ1, Q_GRID } from '../data';
 import {
   backward,
   CosineAnnealingLR,
@@ -9,16 +9,14 @@ import {
   StepLR,
   tf,
   type LRScheduler,
-  type Scalar,
   type Tensor1D,
   type Tensor2D,
 } from '../nn';
-import { CLEAR_GRADS_SETTING, learningRateSetting, LOSS_SETTING, lossFromSettings } from './common-settings';
-import type { Experiment, ExperimentDefinition } from './experiment';
-import type { Settings } from './settings';
+import { clearGradsSetting, learningRateSetting, lossNamed, lossSetting } from './common-settings';
+import { defineExperiment, overshootHint, type Experiment, type StepTensors } from './experiment';
+import { choice, number, type SettingsOf } from './settings';
 
-const GRID = linspace(-2.2, 2.2, 89);
-
+const GRID = Q_GRID;
 
 /** ŷ = a·x² + b·x + c on Q1, with a, b, c as parameters: what chapters 1 and 2 fit. */
 class QuadraticModel {
@@ -66,28 +64,26 @@ class QuadraticModel {
  * Chapter 1: fitting by hand. a, b and c are the reader's sliders; each "step" evaluates
  * the loss where they stand (there is no optimizer), so the log is the history of tries.
  */
-export const quadraticByHand: ExperimentDefinition = {
-  id: 'quadratic-by-hand',
-  settings: [
-    { kind: 'number', key: 'a', label: 'a (x² term)', min: -2, max: 8, default: 1.1, step: 0.1 },
-    { kind: 'number', key: 'b', label: 'b (x term)', min: -4, max: 10, default: 1.2, step: 0.1 },
-    { kind: 'number', key: 'c', label: 'c (constant)', min: -5, max: 15, default: 1.3, step: 0.1 },
-    LOSS_SETTING,
-  ],
-  live: ['a', 'b', 'c', 'loss'],
-  create: (settings) => new QuadraticByHand(settings),
+const coefficient = (label: string, min: number, max: number, dflt: number) => number(label, { min, max, default: dflt, step: 0.1, live: true });
+const byHandSettings = {
+  a: coefficient('a (x² term)', -2, 8, 1.1),
+  b: coefficient('b (x term)', -4, 10, 1.2),
+  c: coefficient('c (constant)', -5, 15, 1.3),
+  loss: { ...lossSetting(), live: true },
 };
+type ByHandSettings = SettingsOf<typeof byHandSettings>;
+export const quadraticByHand = defineExperiment({ id: 'quadratic-by-hand', settings: byHandSettings, create: (s) => new QuadraticByHand(s) });
 
-class QuadraticByHand implements Experiment {
-  readonly paramNames = ['a', 'b', 'c'];
+class QuadraticByHand implements Experiment<ByHandSettings> {
+  readonly columnNames = ['a', 'b', 'c'];
   readonly unitNames = [];
   readonly grid = GRID;
   readonly #model: QuadraticModel;
   #loss: L1Loss | MSELoss;
 
-  constructor(settings: Settings) {
-    this.#model = new QuadraticModel([Number(settings.a), Number(settings.b), Number(settings.c)]);
-    this.#loss = lossFromSettings(settings);
+  constructor(s: ByHandSettings) {
+    this.#model = new QuadraticModel([s.a, s.b, s.c]);
+    this.#loss = lossNamed(s.loss);
   }
 
   get data() {
@@ -98,21 +94,22 @@ class QuadraticByHand implements Experiment {
     return this.evaluate();
   }
 
-  evaluate(): { loss: Scalar; params: Tensor1D } {
+  evaluate(): StepTensors {
     const m = this.#model;
-    return { loss: tf.tidy(() => this.#loss.forward(m.forward(m.x), m.y)), params: m.values() };
+    return { loss: tf.tidy(() => this.#loss.forward(m.forward(m.x), m.y)), columns: m.values() };
   }
 
   curves(): Tensor2D {
     return this.#model.curves();
   }
 
-  update(settings: Settings): void {
+  update(s: Partial<ByHandSettings>): void {
     const m = this.#model;
     for (const key of ['a', 'b', 'c'] as const) {
-      if (settings[key] !== undefined) tf.tidy(() => m[key].value.assign(tf.scalar(Number(settings[key]))));
+      const v = s[key];
+      if (v !== undefined) tf.tidy(() => m[key].value.assign(tf.scalar(v)));
     }
-    if (settings.loss !== undefined) this.#loss = lossFromSettings(settings);
+    if (s.loss !== undefined) this.#loss = lossNamed(s.loss);
   }
 
   dispose(): void {
@@ -125,45 +122,35 @@ class QuadraticByHand implements Experiment {
  * and lr 0.01 by default. The log shows each step's gradients (as used by the update:
  * accumulated when clearing is off) and the learning rate a schedule set.
  */
-export const quadraticDescent: ExperimentDefinition = {
-  id: 'quadratic-descent',
-  settings: [
-    learningRateSetting(0.01, 1000),
-    LOSS_SETTING,
-    {
-      kind: 'choice',
-      key: 'schedule',
-      label: 'Learning-rate schedule',
-      options: [
-        { value: 'constant', label: 'Constant' },
-        { value: 'step', label: 'Halve every 50 steps' },
-        { value: 'cosine', label: 'Cosine decay over 200 steps' },
-      ],
-      default: 'constant',
-    },
-    CLEAR_GRADS_SETTING,
-  ],
-  live: ['lr', 'clear'],
-  create: (settings) => new QuadraticDescent(settings),
+const descentSettings = {
+  lr: learningRateSetting(0.01, 1000),
+  loss: lossSetting(),
+  schedule: choice('Learning-rate schedule', { constant: 'Constant', step: 'Halve every 50 steps', cosine: 'Cosine decay over 200 steps' }, 'constant'),
+  clear: clearGradsSetting(),
 };
+type DescentSettings = SettingsOf<typeof descentSettings>;
+export const quadraticDescent = defineExperiment({ id: 'quadratic-descent', settings: descentSettings, create: (s) => new QuadraticDescent(s) });
 
-class QuadraticDescent implements Experiment {
-  readonly paramNames = ['a', 'b', 'c', 'grad a', 'grad b', 'grad c', 'lr'];
+class QuadraticDescent implements Experiment<DescentSettings> {
+  readonly columnNames = ['a', 'b', 'c', 'grad a', 'grad b', 'grad c', 'lr'];
   readonly unitNames = [];
   readonly grid = GRID;
   readonly #model = new QuadraticModel([1.1, 1.2, 1.3]);
   readonly #loss: L1Loss | MSELoss;
   readonly #optimizer: SGD;
-  readonly #schedule: string;
+  readonly #schedule: DescentSettings['schedule'];
   #scheduler: LRScheduler | null;
   #clear: boolean;
+  /** The learning rate set (a schedule then lowers the optimizer's). */
+  #baseLr: number;
 
-  constructor(settings: Settings) {
-    this.#loss = lossFromSettings(settings);
-    this.#optimizer = new SGD(this.#model.parameters, { lr: Number(settings.lr) });
-    this.#schedule = String(settings.schedule);
+  constructor(s: DescentSettings) {
+    this.#loss = lossNamed(s.loss);
+    this.#optimizer = new SGD(this.#model.parameters, { lr: s.lr });
+    this.#baseLr = s.lr;
+    this.#schedule = s.schedule;
     this.#scheduler = this.#makeScheduler();
-    this.#clear = Boolean(settings.clear);
+    this.#clear = s.clear;
   }
 
   get data() {
@@ -184,33 +171,38 @@ class QuadraticDescent implements Experiment {
     const grads = m.parameters.map((p) => p.grad!);
     this.#optimizer.step();
     this.#scheduler?.step();
-    const params = tf.tidy(() => tf.concat([m.values(), tf.stack(grads), tf.tensor1d([lr])]) as Tensor1D);
-    return { loss, params };
+    const columns = tf.tidy(() => tf.concat([m.values(), tf.stack(grads), tf.tensor1d([lr])]) as Tensor1D);
+    return { loss, columns };
   }
 
   evaluate() {
     const m = this.#model;
     const loss = tf.tidy(() => this.#loss.forward(m.forward(m.x), m.y));
-    const params = tf.tidy(() => tf.concat([m.values(), tf.zeros([3]), tf.tensor1d([this.#optimizer.lr])]) as Tensor1D);
-    return { loss, params };
+    const columns = tf.tidy(() => tf.concat([m.values(), tf.zeros([3]), tf.tensor1d([this.#optimizer.lr])]) as Tensor1D);
+    return { loss, columns };
   }
 
   curves(): Tensor2D {
     return this.#model.curves();
   }
 
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) {
+  update(s: Partial<DescentSettings>): void {
+    if (s.lr !== undefined) {
       // A new base rate: the schedule continues from where it is, scaled to it.
       const epoch = this.#scheduler?.lastEpoch ?? 0;
-      this.#optimizer.lr = Number(settings.lr);
+      this.#optimizer.lr = s.lr;
+      this.#baseLr = s.lr;
       this.#scheduler = this.#makeScheduler();
       if (this.#scheduler) {
         this.#scheduler.lastEpoch = epoch;
         this.#optimizer.lr = this.#scheduler.lrAt(epoch);
       }
     }
-    if (settings.clear !== undefined) this.#clear = Boolean(settings.clear);
+    if (s.clear !== undefined) this.#clear = s.clear;
+  }
+
+  divergenceHint(): string {
+    return overshootHint(this.#baseLr);
   }
 
   dispose(): void {

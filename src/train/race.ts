@@ -1,8 +1,7 @@
-import { RandomState } from '../data';
-import type { Optimizer, LRScheduler, Scalar, Sequential, Tensor1D, Tensor2D } from '../nn';
-import { backward, MSELoss, tf } from '../nn';
-import { columnTensors, type Experiment } from './experiment';
-import { Batches, GRID, S, SHOWN } from './sine-by-hand';
+import { Batches, columnTensors, RandomState, S, S_GRID, S_SHOWN } from '../data';
+import type { Optimizer, LRScheduler, Scalar, Tensor1D, Tensor2D } from '../nn';
+import { backward, Linear, MSELoss, Sequential, tf, type Module } from '../nn';
+import { overshootHint, type Experiment } from './experiment';
 import type { Settings } from './settings';
 
 /** One contestant: a model with its optimizer, and optionally a schedule and mini-batches. */
@@ -21,14 +20,14 @@ export interface RaceRun {
  * the loss chart overlays them, and the fit chart shows the run the `shown` setting names.
  */
 export class Race implements Experiment {
-  readonly paramNames: string[];
+  readonly columnNames: string[];
   readonly lossSeries: { label: string; column: string }[];
   readonly unitNames = [];
-  readonly grid = GRID;
-  readonly data = SHOWN;
+  readonly grid = S_GRID;
+  readonly data = S_SHOWN;
   readonly #runs: RaceRun[];
   readonly #batches: (Batches | null)[];
-  readonly #keys: string[];
+  readonly #keys: readonly string[];
   readonly #loss = new MSELoss();
   readonly #x: Tensor2D;
   readonly #y: Tensor2D;
@@ -36,18 +35,18 @@ export class Race implements Experiment {
   #shown = 0;
 
   /** `keys` name the runs for the `shown` setting; `seed` shuffles the mini-batches. */
-  constructor(runs: RaceRun[], keys: string[], settings: Settings, seed: number) {
+  constructor(runs: RaceRun[], keys: readonly string[], shown: string, seed: number) {
     this.#runs = runs;
     this.#keys = keys;
-    this.paramNames = runs.map((r) => r.label);
+    this.columnNames = runs.map((r) => r.label);
     this.lossSeries = runs.map((r) => ({ label: r.label, column: r.label }));
-    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(S, GRID));
+    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(S, S_GRID));
     this.#batches = runs.map((r) => (r.batch ? new Batches(this.#x, this.#y, new RandomState(seed), r.batch) : null));
-    this.#show(settings.shown);
+    this.#show(shown);
   }
 
-  #show(key: unknown): void {
-    if (key !== undefined) this.#shown = Math.max(0, this.#keys.indexOf(String(key)));
+  #show(key: string | undefined): void {
+    if (key !== undefined) this.#shown = Math.max(0, this.#keys.indexOf(key));
   }
 
   #fullLoss(model: Sequential): Scalar {
@@ -66,8 +65,8 @@ export class Race implements Experiment {
       return loss;
     });
     const result = tf.tidy(() => {
-      const params = tf.stack(losses) as Tensor1D;
-      return { loss: tf.mean(params) as Scalar, params };
+      const columns = tf.stack(losses) as Tensor1D;
+      return { loss: tf.mean(columns) as Scalar, columns };
     });
     tf.dispose(losses);
     return result;
@@ -75,8 +74,8 @@ export class Race implements Experiment {
 
   evaluate() {
     return tf.tidy(() => {
-      const params = tf.stack(this.#runs.map((r) => this.#fullLoss(r.model))) as Tensor1D;
-      return { loss: tf.mean(params) as Scalar, params };
+      const columns = tf.stack(this.#runs.map((r) => this.#fullLoss(r.model))) as Tensor1D;
+      return { loss: tf.mean(columns) as Scalar, columns };
     });
   }
 
@@ -85,9 +84,14 @@ export class Race implements Experiment {
   }
 
   /** Live settings: which run is shown, and (where the race allows it live) every run's learning rate. */
-  update(settings: Settings): void {
-    this.#show(settings.shown);
-    if (settings.lr !== undefined) for (const r of this.#runs) r.optimizer.lr = Number(settings.lr);
+  update(settings: Partial<Settings>): void {
+    const { shown, lr } = settings;
+    this.#show(typeof shown === 'string' ? shown : undefined);
+    if (typeof lr === 'number') for (const r of this.#runs) r.optimizer.lr = lr;
+  }
+
+  divergenceHint(): string {
+    return overshootHint(this.#runs[0]!.optimizer.lr, 'these models');
   }
 
   dispose(): void {
@@ -99,4 +103,9 @@ export class Race implements Experiment {
     for (const b of this.#batches) b?.dispose();
     tf.dispose([this.#x, this.#y, this.#gridX]);
   }
+}
+
+/** Linear(1, H) → activation → Linear(H, 1), its weights drawn from `rng` (each race's contestants share one seed). */
+export function oneHiddenLayer(hidden: number, activation: Module, rng: RandomState): Sequential {
+  return new Sequential(new Linear(1, hidden, { generator: rng }), activation, new Linear(hidden, 1, { generator: rng }));
 }

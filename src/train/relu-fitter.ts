@@ -1,59 +1,53 @@
-import { linspace, RandomState } from '../data';
+import { columnTensors, linspace, Q_GRID, RandomState } from '../data';
 import { Adam, Linear, ReLU, Sequential, tf, type Parameter, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import { columnTensors, type ExperimentDefinition, type UnitEdit } from './experiment';
+import { defineExperiment, type UnitEdit } from './experiment';
 import { ModelRun } from './model-run';
-import { seriesValues, type Settings } from './settings';
+import { choice, count, seed, series, seriesValues, type SettingsOf } from './settings';
 
-const GRID = linspace(-2.2, 2.2, 89);
+const GRID = Q_GRID;
 const X = linspace(-2, 2, 41);
 
 /** Shapes to fit: each a function of x on [−2, 2]. */
-export const TARGETS: Record<string, { label: string; f: (x: number) => number }> = {
+export const TARGETS = {
   quadratic: { label: 'Quadratic x²', f: (x) => x * x },
   sin: { label: 'Sine 2·sin(2x)', f: (x) => 2 * Math.sin(2 * x) },
   abs: { label: 'Absolute value |x|', f: (x) => Math.abs(x) },
   step: { label: 'Step (0, then 1)', f: (x) => (x < 0 ? 0 : 1) },
-};
-
-/** The target's y at each of the 41 points: a named shape, or the reader's drawing (a flat line until drawn). */
-function targetValues(settings: Settings): number[] {
-  if (settings.target === 'drawn') {
-    const drawn = seriesValues(settings.drawn);
-    return drawn.length === X.length ? drawn : X.map(() => 0);
-  }
-  return X.map((TARGETS[String(settings.target)] ?? TARGETS.sin!).f);
-}
+} satisfies Record<string, { label: string; f: (x: number) => number }>;
+type TargetName = keyof typeof TARGETS;
+const targetOptions = Object.fromEntries(Object.entries(TARGETS).map(([k, t]) => [k, t.label])) as Record<TargetName, string>;
 
 /** The reader's own target: y at each of the 41 points, drawn on the chart. */
-export const DRAWN_SETTING = { kind: 'series', key: 'drawn', label: 'Your curve', length: X.length, min: -3, max: 3, default: '' } as const;
+export const DRAWN_SETTING = series('Your curve', { length: X.length, min: -3, max: 3 });
+
+const settings = {
+  units: count('Units (N)', 1, 50, 10),
+  target: choice('Target', { ...targetOptions, drawn: 'Your drawing' }, 'sin'),
+  drawn: DRAWN_SETTING,
+  lr: learningRateSetting(0.05, 1),
+  seed: seed('Initial weights seed'),
+};
+type FitterSettings = SettingsOf<typeof settings>;
+
+/** The target's y at each of the 41 points: a named shape, or the reader's drawing (a flat line until drawn). */
+function targetValues(s: FitterSettings): number[] {
+  if (s.target === 'drawn') {
+    const drawn = seriesValues(s.drawn);
+    return drawn.length === X.length ? drawn : X.map(() => 0);
+  }
+  return X.map(TARGETS[s.target].f);
+}
 
 /**
  * Chapter 4's fitter: N ReLU units in one hidden layer, Linear(1, N) → ReLU → Linear(N, 1),
  * trained with Adam on mean squared error to one of the target shapes (41 points on
  * [−2, 2]). Each unit's contribution wⱼ·relu(mⱼx + bⱼ) is drawn under the sum.
  */
-export const reluFitter: ExperimentDefinition = {
-  id: 'relu-fitter',
-  settings: [
-    { kind: 'number', key: 'units', label: 'Units (N)', min: 1, max: 50, default: 10, integer: true, step: 1 },
-    {
-      kind: 'choice',
-      key: 'target',
-      label: 'Target',
-      options: [...Object.entries(TARGETS).map(([value, t]) => ({ value, label: t.label })), { value: 'drawn', label: 'Your drawing' }],
-      default: 'sin',
-    },
-    DRAWN_SETTING,
-    learningRateSetting(0.05, 1),
-    { kind: 'number', key: 'seed', label: 'Initial weights seed', min: 0, max: 2 ** 32 - 1, default: 0, integer: true },
-  ],
-  live: ['lr'],
-  create: (settings) => new ReluFitter(settings),
-};
+export const reluFitter = defineExperiment({ id: 'relu-fitter', settings, create: (s) => new ReluFitter(s) });
 
 class ReluFitter extends ModelRun {
-  readonly paramNames = [];
+  readonly columnNames = [];
   readonly unitNames: string[];
   readonly grid = GRID;
   readonly data: { x: number[]; y: number[] };
@@ -62,18 +56,18 @@ class ReluFitter extends ModelRun {
   readonly #output: Linear;
   readonly #gridX: Tensor2D;
 
-  constructor(settings: Settings) {
-    const units = Number(settings.units);
-    const data = { x: X, y: targetValues(settings) };
-    const rng = new RandomState(Number(settings.seed));
+  constructor(s: FitterSettings) {
+    const units = s.units;
+    const data = { x: X, y: targetValues(s) };
+    const rng = new RandomState(s.seed);
     const hidden = new Linear(1, units, { generator: rng });
     const output = new Linear(units, 1, { generator: rng });
     const model = new Sequential({ hidden, relu: new ReLU(), output });
     const { x, y, gridX } = columnTensors(data, GRID);
-    super(model, new Adam(model.parameters(), { lr: Number(settings.lr) }), x, y, [gridX]);
+    super({ model, optimizer: new Adam(model.parameters(), { lr: s.lr }), x, y, owned: [gridX] });
     this.data = data;
     // A drawing gets the whole range it may use, so the chart has room to draw in.
-    if (settings.target === 'drawn') this.yDomain = [DRAWN_SETTING.min - 0.2, DRAWN_SETTING.max + 0.2];
+    if (s.target === 'drawn') this.yDomain = [DRAWN_SETTING.min - 0.2, DRAWN_SETTING.max + 0.2];
     this.#hidden = hidden;
     this.#output = output;
     this.#gridX = gridX;

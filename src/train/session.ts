@@ -1,12 +1,12 @@
 import { tf, type Scalar, type Tensor } from '../nn';
 import type { Experiment, ExperimentDefinition, UnitEdit } from './experiment';
-import type { Settings } from './settings';
+import type { Settings, SettingsSpec } from './settings';
 
-/** One line of the step log: the loss at that step and the parameters after it. */
+/** One line of the step log: the loss at that step and the log's other columns (the parameters after it, say). */
 export interface StepRow {
   step: number;
   loss: number;
-  params: number[];
+  columns: number[];
 }
 
 /** What one read-back brings to the page. */
@@ -62,11 +62,10 @@ export class TrainingSession {
   #initialLoss = Number.NaN;
   #chunk = 1;
   #diverged = false;
-  #lr: number;
 
-  constructor(definition: ExperimentDefinition, settings: Settings) {
+  /** `settings` are checked by the page (or the caller) against the definition's spec. */
+  constructor(definition: ExperimentDefinition<SettingsSpec>, settings: Settings) {
     this.experiment = definition.create(settings);
-    this.#lr = Number(settings.lr);
   }
 
   get step(): number {
@@ -80,15 +79,14 @@ export class TrainingSession {
   /** Step 0: the seeded start's loss, parameters and curves. */
   async start(): Promise<Progress> {
     const t0 = performance.now();
-    const { loss, params } = this.experiment.evaluate();
-    const progress = await this.#readBack([loss], [params], 0, t0);
+    const { loss, columns } = this.experiment.evaluate();
+    const progress = await this.#readBack([loss], [columns], 0, t0);
     this.#initialLoss = progress.rows[0]!.loss;
     return progress;
   }
 
-  update(settings: Settings): void {
+  update(settings: Partial<Settings>): void {
     this.experiment.update(settings);
-    if (settings.lr !== undefined) this.#lr = Number(settings.lr);
   }
 
   /**
@@ -111,13 +109,13 @@ export class TrainingSession {
       const n = Math.min(this.#chunk, left, maxChunk);
       const t0 = performance.now();
       const losses: Scalar[] = [];
-      const params: Tensor[] = [];
+      const columns: Tensor[] = [];
       for (let i = 0; i < n; i++) {
         const s = this.experiment.step();
         losses.push(s.loss);
-        params.push(s.params);
+        columns.push(s.columns);
       }
-      const progress = await this.#readBack(losses, params, this.#step + 1, t0);
+      const progress = await this.#readBack(losses, columns, this.#step + 1, t0);
       const bad = progress.rows.findIndex((r) => !this.#healthy(r));
       if (bad >= 0) {
         this.#diverged = true;
@@ -144,8 +142,8 @@ export class TrainingSession {
     if (!this.experiment.edit) throw new Error('this demo has no units to move');
     const t0 = performance.now();
     this.experiment.edit(edit);
-    const { loss, params } = this.experiment.evaluate();
-    const progress = await this.#readBack([loss], [params], this.#step, t0);
+    const { loss, columns } = this.experiment.evaluate();
+    const progress = await this.#readBack([loss], [columns], this.#step, t0);
     const row = progress.rows[0]!;
     return { loss: row.loss, progress: { ...progress, rows: [] } };
   }
@@ -156,17 +154,15 @@ export class TrainingSession {
 
   #healthy(row: StepRow): boolean {
     const limit = RUNAWAY_FACTOR * Math.max(this.#initialLoss, 1e-3);
-    return Number.isFinite(row.loss) && row.loss <= limit && row.params.every(Number.isFinite);
+    return Number.isFinite(row.loss) && row.loss <= limit && row.columns.every(Number.isFinite);
   }
 
   #divergenceMessage(row: StepRow): string {
     const what = Number.isFinite(row.loss)
       ? `the loss grew to ${fmt(row.loss)}, over ${RUNAWAY_FACTOR}× its starting ${fmt(this.#initialLoss)}`
       : `the loss became ${row.loss}`;
-    return (
-      `Training stopped at step ${row.step}: ${what}. The learning rate (${this.#lr}) is too large ` +
-      'for this model: each step overshoots the minimum and lands farther from it. Lower the learning rate and reset.'
-    );
+    const hint = this.experiment.divergenceHint?.() ?? 'Go back to gentler settings and reset.';
+    return `Training stopped at step ${row.step}: ${what}. ${hint}`;
   }
 
   /** Grow the chunk while it runs well under the target time; shrink it when over. */
@@ -176,8 +172,8 @@ export class TrainingSession {
     else if (ms > TARGET_CHUNK_MS * 2) this.#chunk = Math.max(1, Math.floor(this.#chunk / 2));
   }
 
-  /** Packs losses, parameters and curves into one tensor and reads it back once; row i is step firstStep + i. */
-  async #readBack(losses: Scalar[], params: Tensor[], firstStep: number, t0: number): Promise<Progress> {
+  /** Packs losses, columns and curves into one tensor and reads it back once; row i is step firstStep + i. */
+  async #readBack(losses: Scalar[], logColumns: Tensor[], firstStep: number, t0: number): Promise<Progress> {
     const n = losses.length;
     const curves = this.experiment.curves();
     const units = this.experiment.units?.();
@@ -185,19 +181,19 @@ export class TrainingSession {
     const packed = tf.tidy(() =>
       tf.concat([
         tf.stack(losses),
-        tf.reshape(tf.stack(params), [-1]),
+        tf.reshape(tf.stack(logColumns), [-1]),
         tf.reshape(tf.transpose(curves), [-1]),
         ...(units ? [tf.reshape(units, [-1])] : []),
       ]),
     );
-    tf.dispose([...losses, ...params, curves, ...(units ? [units] : [])]);
+    tf.dispose([...losses, ...logColumns, curves, ...(units ? [units] : [])]);
     const flat = await packed.data();
     packed.dispose();
-    const p = this.experiment.paramNames.length;
+    const p = this.experiment.columnNames.length;
     const rows: StepRow[] = Array.from({ length: n }, (_, i) => ({
       step: firstStep + i,
       loss: flat[i]!,
-      params: Array.from(flat.subarray(n + i * p, n + (i + 1) * p)),
+      columns: Array.from(flat.subarray(n + i * p, n + (i + 1) * p)),
     }));
     const g = this.experiment.grid.length;
     const offset = n + n * p;

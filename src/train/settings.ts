@@ -1,14 +1,16 @@
 /**
- * A demo's settings, declared once: the page builds its controls from them, the URL
- * stores them, the worker trains with them. Parsing refuses what is out of range or
- * malformed, with a message the reader can act on, and keeps the default instead.
+ * A demo's settings, declared once as a spec: the page builds its controls from it, the
+ * URL stores it, the worker trains with it, and `SettingsOf<spec>` types the values (a
+ * setting that is not in the spec does not compile). Parsing refuses what is out of range
+ * or malformed, with a message the reader can act on, and keeps the default instead.
  */
 
 interface SettingBase {
-  key: string;
   label: string;
   /** One sentence for the control's description. */
   help?: string;
+  /** Applies mid-run; changing any other setting restarts the run from its seeded start. */
+  live?: boolean;
 }
 
 export interface NumberSetting extends SettingBase {
@@ -23,15 +25,15 @@ export interface NumberSetting extends SettingBase {
   step?: number;
 }
 
-export interface BooleanSetting extends SettingBase {
-  kind: 'boolean';
+export interface FlagSetting extends SettingBase {
+  kind: 'flag';
   default: boolean;
 }
 
-export interface ChoiceSetting extends SettingBase {
+export interface ChoiceSetting<V extends string = string> extends SettingBase {
   kind: 'choice';
-  options: readonly { value: string; label: string }[];
-  default: string;
+  options: readonly { value: V; label: string }[];
+  default: V;
 }
 
 /**
@@ -46,12 +48,62 @@ export interface SeriesSetting extends SettingBase {
   default: '';
 }
 
-export type SettingSpec = NumberSetting | BooleanSetting | ChoiceSetting | SeriesSetting;
+export type Setting = NumberSetting | FlagSetting | ChoiceSetting | SeriesSetting;
+/** A demo's settings by key, in the order its controls appear. */
+export type SettingsSpec = Readonly<Record<string, Setting>>;
 export type SettingValue = number | boolean | string;
+type ValueOf<S extends Setting> = S extends NumberSetting ? number : S extends FlagSetting ? boolean : S extends ChoiceSetting<infer V> ? V : string;
+/** The values a spec describes, each typed by its kind. */
+export type SettingsOf<S extends SettingsSpec> = { -readonly [K in keyof S]: ValueOf<S[K]> };
+/** Settings of any demo, where the spec is not known statically (the URL, the worker protocol). */
 export type Settings = Record<string, SettingValue>;
 
-export function defaults(specs: readonly SettingSpec[]): Settings {
-  return Object.fromEntries(specs.map((s) => [s.key, s.default]));
+type Extra = Pick<SettingBase, 'help' | 'live'>;
+
+/** A number from `min` to `max`. */
+export const number = (label: string, o: Omit<NumberSetting, 'kind' | 'label'>): NumberSetting => ({ kind: 'number', label, ...o });
+
+/** A whole number from `min` to `max`, on a slider by ones. */
+export const count = (label: string, min: number, max: number, dflt: number, o: Extra = {}): NumberSetting =>
+  number(label, { min, max, default: dflt, integer: true, step: 1, ...o });
+
+/** A seed for NumPy's RandomState: any 32-bit unsigned integer, typed in a field (no slider). */
+export const seed = (label: string, dflt = 0): NumberSetting => number(label, { min: 0, max: 2 ** 32 - 1, default: dflt, integer: true });
+
+/** One of `options` (value → label, in the order shown). */
+export function choice<const V extends string>(label: string, options: Readonly<Record<V, string>>, dflt: NoInfer<V>, o: Extra = {}): ChoiceSetting<V> {
+  const entries = Object.entries(options) as [V, string][];
+  return { kind: 'choice', label, options: entries.map(([value, text]) => ({ value, label: text })), default: dflt, ...o };
+}
+
+/** On or off. */
+export const flag = (label: string, dflt: boolean, o: Extra = {}): FlagSetting => ({ kind: 'flag', label, default: dflt, ...o });
+
+/** A curve the reader draws: `length` numbers from `min` to `max`. */
+export const series = (label: string, o: Pick<SeriesSetting, 'length' | 'min' | 'max'>): SeriesSetting => ({ kind: 'series', label, default: '', ...o });
+
+export function defaults<S extends SettingsSpec>(spec: S): SettingsOf<S> {
+  return Object.fromEntries(Object.entries(spec).map(([key, s]) => [key, s.default])) as SettingsOf<S>;
+}
+
+/** The keys of the settings that apply mid-run. */
+export const liveKeys = (spec: SettingsSpec): string[] => Object.keys(spec).filter((k) => spec[k]!.live);
+
+/** Where a number setting's slider sits for `value`: log sliders move by powers of ten. */
+export function sliderPosition(s: NumberSetting, value: number): number {
+  return s.scale === 'log' ? Math.log10(value) : value;
+}
+
+/** The value at slider position `pos` (log sliders give three significant digits). */
+export function sliderValue(s: NumberSetting, pos: number): number {
+  return s.scale === 'log' ? Number((10 ** pos).toPrecision(3)) : pos;
+}
+
+/** The slider's range and step, or null where the range is too wide for one (a seed: typed only). */
+export function sliderRange(s: NumberSetting): { min: number; max: number; step: number } | null {
+  if (s.scale === 'log') return { min: Math.log10(s.min), max: Math.log10(s.max), step: 0.01 };
+  if (s.max - s.min > 1000) return null;
+  return { min: s.min, max: s.max, step: s.step ?? (s.integer ? 1 : (s.max - s.min) / 200) };
 }
 
 /** A number written in decimal notation: digits, an optional point and fraction, an optional exponent. */
@@ -75,43 +127,51 @@ export function parseDecimal(raw: string): { value: number } | { error: string }
   return { value: v };
 }
 
-/** Checks one raw string against its spec: the value, or the reason it was refused. */
-export function parseSetting(spec: SettingSpec, raw: string): { value: SettingValue } | { error: string } {
-  const quoted = quote(raw);
-  switch (spec.kind) {
-    case 'number': {
-      const parsed = parseDecimal(raw);
-      if ('error' in parsed) return { error: `${spec.label}: ${quoted} ${parsed.error}` };
-      const v = parsed.value;
-      if (spec.integer && !Number.isInteger(v)) return { error: `${spec.label}: ${quoted} is not a whole number` };
-      if (v < spec.min || v > spec.max) {
-        return { error: `${spec.label}: ${v} is outside the allowed range ${spec.min} to ${spec.max}` };
-      }
-      return { value: v };
-    }
-    case 'boolean':
+type Parsed = { value: SettingValue } | { error: string };
+
+function parseNumber(s: NumberSetting, raw: string): Parsed {
+  const parsed = parseDecimal(raw);
+  if ('error' in parsed) return { error: `${s.label}: ${quote(raw)} ${parsed.error}` };
+  const v = parsed.value;
+  if (s.integer && !Number.isInteger(v)) return { error: `${s.label}: ${quote(raw)} is not a whole number` };
+  if (v < s.min || v > s.max) return { error: `${s.label}: ${v} is outside the allowed range ${s.min} to ${s.max}` };
+  return { value: v };
+}
+
+function parseSeries(s: SeriesSetting, raw: string): Parsed {
+  if (raw === '') return { value: '' };
+  const parts = raw.split(',');
+  if (parts.length !== s.length) return { error: `${s.label}: has ${parts.length} values, not ${s.length}` };
+  const values = parts.map((p) => {
+    const parsed = parseDecimal(p);
+    return 'value' in parsed ? parsed.value : Number.NaN;
+  });
+  const bad = values.findIndex((v) => !Number.isFinite(v) || v < s.min || v > s.max);
+  if (bad >= 0) return { error: `${s.label}: value ${bad + 1} (${JSON.stringify(parts[bad])}) is not a number from ${s.min} to ${s.max}` };
+  return { value: formatSeries(values) };
+}
+
+/** Checks one raw string against its setting: the value, or the reason it was refused. */
+export function parseSetting(s: Setting, raw: string): Parsed {
+  switch (s.kind) {
+    case 'number':
+      return parseNumber(s, raw);
+    case 'flag':
       if (raw === '1' || raw === 'true') return { value: true };
       if (raw === '0' || raw === 'false') return { value: false };
-      return { error: `${spec.label}: ${quoted} is not on/off (use 1 or 0)` };
+      return { error: `${s.label}: ${quote(raw)} is not on/off (use 1 or 0)` };
     case 'choice': {
-      const option = spec.options.find((o) => o.value === raw);
-      if (!option) return { error: `${spec.label}: ${quoted} is not one of ${spec.options.map((o) => o.value).join(', ')}` };
+      const option = s.options.find((o) => o.value === raw);
+      if (!option) return { error: `${s.label}: ${quote(raw)} is not one of ${s.options.map((o) => o.value).join(', ')}` };
       return { value: option.value };
     }
-    case 'series': {
-      if (raw === '') return { value: '' };
-      const parts = raw.split(',');
-      if (parts.length !== spec.length) return { error: `${spec.label}: has ${parts.length} values, not ${spec.length}` };
-      const values = parts.map((p) => {
-        const parsed = parseDecimal(p);
-        return 'value' in parsed ? parsed.value : Number.NaN;
-      });
-      const bad = values.findIndex((v) => !Number.isFinite(v) || v < spec.min || v > spec.max);
-      if (bad >= 0) return { error: `${spec.label}: value ${bad + 1} (${JSON.stringify(parts[bad])}) is not a number from ${spec.min} to ${spec.max}` };
-      return { value: formatSeries(values) };
-    }
+    case 'series':
+      return parseSeries(s, raw);
   }
 }
+
+/** A value as the URL and the controls write it (flags as 1 and 0). */
+export const formatSetting = (v: SettingValue): string => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
 
 /** A series as its setting stores it: two decimals, no trailing zeros. */
 export function formatSeries(values: readonly number[]): string {
@@ -119,8 +179,8 @@ export function formatSeries(values: readonly number[]): string {
 }
 
 /** The numbers of a series setting's value ([] for ''). */
-export function seriesValues(value: SettingValue | undefined): number[] {
-  return typeof value === 'string' && value !== '' ? value.split(',').map(Number) : [];
+export function seriesValues(value: string): number[] {
+  return value === '' ? [] : value.split(',').map(Number);
 }
 
 /**
@@ -128,33 +188,23 @@ export function seriesValues(value: SettingValue | undefined): number[] {
  * reported too (a typo in a shared link should not pass silently), and so is a key given
  * more than once: none of its values is used, since the link does not say which it meant.
  */
-export function settingsFromQuery(
-  specs: readonly SettingSpec[],
-  query: URLSearchParams,
-  prefix: string,
-): { settings: Settings; errors: string[] } {
-  const settings = defaults(specs);
+export function settingsFromQuery<S extends SettingsSpec>(spec: S, query: URLSearchParams, prefix: string): { settings: SettingsOf<S>; errors: string[] } {
+  const settings: Settings = defaults(spec);
   const errors: string[] = [];
-  const seen = new Set<string>();
-  for (const name of query.keys()) {
-    if (!name.startsWith(`${prefix}.`) || seen.has(name)) continue;
-    seen.add(name);
+  for (const name of new Set(query.keys())) {
+    if (!name.startsWith(`${prefix}.`)) continue;
     const key = name.slice(prefix.length + 1);
-    const spec = specs.find((s) => s.key === key);
-    if (!spec) {
-      errors.push(`${quote(name)} is not a setting of this demo`);
-      continue;
-    }
+    const s = Object.hasOwn(spec, key) ? spec[key]! : undefined;
     const values = query.getAll(name);
-    if (values.length > 1) {
-      errors.push(`${spec.label} is given ${values.length} times (${values.map(quote).join(', ')}), so none of them is used`);
-      continue;
+    if (!s) errors.push(`${quote(name)} is not a setting of this demo`);
+    else if (values.length > 1) errors.push(`${s.label} is given ${values.length} times (${values.map(quote).join(', ')}), so none of them is used`);
+    else {
+      const parsed = parseSetting(s, values[0]!);
+      if ('error' in parsed) errors.push(parsed.error);
+      else settings[key] = parsed.value;
     }
-    const parsed = parseSetting(spec, values[0]!);
-    if ('error' in parsed) errors.push(parsed.error);
-    else settings[key] = parsed.value;
   }
-  return { settings, errors };
+  return { settings: settings as SettingsOf<S>, errors };
 }
 
 /**
@@ -172,18 +222,13 @@ export function unknownDemoIds(query: URLSearchParams, ids: readonly string[]): 
 }
 
 /** Writes the settings that differ from their defaults into `query` (others are removed). */
-export function settingsToQuery(
-  specs: readonly SettingSpec[],
-  settings: Settings,
-  query: URLSearchParams,
-  prefix: string,
-): URLSearchParams {
+export function settingsToQuery(spec: SettingsSpec, settings: Readonly<Settings>, query: URLSearchParams, prefix: string): URLSearchParams {
   const out = new URLSearchParams(query);
-  for (const spec of specs) {
-    const name = `${prefix}.${spec.key}`;
-    const v = settings[spec.key];
-    if (v === undefined || v === spec.default) out.delete(name);
-    else out.set(name, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  for (const [key, s] of Object.entries(spec)) {
+    const name = `${prefix}.${key}`;
+    const v = settings[key];
+    if (v === undefined || v === s.default) out.delete(name);
+    else out.set(name, formatSetting(v));
   }
   return out;
 }

@@ -1,81 +1,23 @@
-import { batchIndices, datasetSine, linspace, RandomState } from '../data';
-import { Linear, ReLU, Sequential, SGD, tf, type Scalar, type Tensor1D, type Tensor2D } from '../nn';
+import { Batches, columnTensors, RandomState, S, S_GRID, S_SHOWN } from '../data';
+import { Linear, ReLU, Sequential, SGD, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import { columnTensors, type Experiment, type ExperimentDefinition } from './experiment';
+import { defineExperiment, overshootHint, type Experiment, type StepTensors } from './experiment';
 import { ModelRun } from './model-run';
 import { HandNet, handMSE } from './hand-net';
-import type { NumberSetting, Settings } from './settings';
+import { choice, count, number, seed, type SettingsOf } from './settings';
 
-/** Dataset S: y = 2·sin(x) + 5, 1024 points on [−3, 3]. */
-export const S = datasetSine();
-/** The chart shows every 8th point (128 of the 1024); training uses them all. */
-export const SHOWN = { x: S.x.filter((_, i) => i % 8 === 0), y: S.y.filter((_, i) => i % 8 === 0) };
-export const GRID = linspace(-3.3, 3.3, 133);
 const BATCH = 100;
 
-const hiddenSetting = (defaultWidth: number): NumberSetting => ({
-  kind: 'number',
-  key: 'hidden',
-  label: 'Hidden units',
-  min: 1,
-  max: 200,
-  default: defaultWidth,
-  integer: true,
-  step: 1,
-});
-const SEED_SETTING: NumberSetting = { kind: 'number', key: 'seed', label: 'Seed (weights and batches)', min: 0, max: 2 ** 32 - 1, default: 0, integer: true };
+const hiddenSetting = (dflt: number) => count('Hidden units', 1, 200, dflt);
+const seedSetting = () => seed('Seed (weights and batches)');
 
-/** The 1024 points as column tensors, cut into mini-batches of 100 (the last has 24). */
-export class Batches {
-  readonly #x: Tensor2D;
-  readonly #y: Tensor2D;
-  readonly #rng: RandomState | null;
-  #epoch: { x: Tensor2D; y: Tensor2D }[] = [];
-  #next = 0;
-
-  /** `rng`: a fresh shuffle every epoch (NumPy: `rs.permutation(1024)`); null: in order. */
-  constructor(x: Tensor2D, y: Tensor2D, rng: RandomState | null, size = BATCH) {
-    this.#x = x;
-    this.#y = y;
-    this.#rng = rng;
-    this.size = size;
-    this.#cut();
-  }
-
-  readonly size: number;
-
-  get perEpoch(): number {
-    return this.#epoch.length;
-  }
-
-  /** The batch the next step uses (the same one until `advance`). */
-  get current(): { x: Tensor2D; y: Tensor2D } {
-    return this.#epoch[this.#next]!;
-  }
-
-  advance(): void {
-    this.#next++;
-    if (this.#next === this.#epoch.length) {
-      this.#next = 0;
-      if (this.#rng) this.#cut();
-    }
-  }
-
-  #cut(): void {
-    tf.dispose(this.#epoch.flatMap((b) => [b.x, b.y]));
-    this.#epoch = batchIndices(this.#x.shape[0], this.size, this.#rng).map((rows) =>
-      tf.tidy(() => {
-        const index = tf.tensor1d(rows, 'int32');
-        // Kept: a new epoch's batches are cut inside a training step's tidy, and outlive it.
-        return { x: tf.keep(tf.gather(this.#x, index)), y: tf.keep(tf.gather(this.#y, index)) };
-      }),
-    );
-  }
-
-  dispose(): void {
-    tf.dispose(this.#epoch.flatMap((b) => [b.x, b.y]));
-  }
-}
+const byHandSettings = {
+  hidden: hiddenSetting(5),
+  activation: choice('Between the layers', { relu: 'ReLU', none: 'Nothing (linear only)' }, 'relu'),
+  batches: choice('Mini-batches', { shuffled: 'Shuffled: from across the range', sequential: 'Sequential: left to right' }, 'shuffled'),
+  lr: learningRateSetting(0.01, 1),
+  seed: seedSetting(),
+};
 
 /**
  * Chapter 5's network by hand (src/train/hand-net.ts) on dataset S: each step takes one
@@ -83,42 +25,15 @@ export class Batches {
  * gradients against autograd's on the same batch. The logged loss is over all 1024
  * points, so shuffled and sequential batches compare fairly.
  */
-export const sineByHand: ExperimentDefinition = {
-  id: 'sine-by-hand',
-  settings: [
-    hiddenSetting(5),
-    {
-      kind: 'choice',
-      key: 'activation',
-      label: 'Between the layers',
-      options: [
-        { value: 'relu', label: 'ReLU' },
-        { value: 'none', label: 'Nothing (linear only)' },
-      ],
-      default: 'relu',
-    },
-    {
-      kind: 'choice',
-      key: 'batches',
-      label: 'Mini-batches',
-      options: [
-        { value: 'shuffled', label: 'Shuffled: from across the range' },
-        { value: 'sequential', label: 'Sequential: left to right' },
-      ],
-      default: 'shuffled',
-    },
-    learningRateSetting(0.01, 1),
-    SEED_SETTING,
-  ],
-  live: ['lr'],
-  create: (settings) => new SineByHand(settings),
-};
+export const sineByHand = defineExperiment({ id: 'sine-by-hand', settings: byHandSettings, create: (s) => new SineByHand(s) });
 
-class SineByHand implements Experiment {
-  readonly paramNames = ['∂L/∂b₂ by hand', '∂L/∂b₂ autograd', 'largest |hand − autograd|'];
+type ByHandSettings = SettingsOf<typeof byHandSettings>;
+
+class SineByHand implements Experiment<ByHandSettings> {
+  readonly columnNames = ['∂L/∂b₂ by hand', '∂L/∂b₂ autograd', 'largest |hand − autograd|'];
   readonly unitNames: string[];
-  readonly grid = GRID;
-  readonly data = SHOWN;
+  readonly grid = S_GRID;
+  readonly data = S_SHOWN;
   readonly #net: HandNet;
   readonly #batches: Batches;
   readonly #x: Tensor2D;
@@ -126,20 +41,20 @@ class SineByHand implements Experiment {
   readonly #gridX: Tensor2D;
   #lr: number;
 
-  constructor(settings: Settings) {
-    const rng = new RandomState(Number(settings.seed));
-    this.#net = new HandNet(Number(settings.hidden), settings.activation === 'none' ? 'none' : 'relu', rng);
-    this.unitNames = Array.from({ length: Number(settings.hidden) }, (_, j) => `unit ${j + 1}`);
-    this.#lr = Number(settings.lr);
-    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(S, GRID));
-    this.#batches = new Batches(this.#x, this.#y, settings.batches === 'sequential' ? null : rng);
+  constructor(s: ByHandSettings) {
+    const rng = new RandomState(s.seed);
+    this.#net = new HandNet(s.hidden, s.activation, rng);
+    this.unitNames = unitNames(s.hidden);
+    this.#lr = s.lr;
+    ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(S, S_GRID));
+    this.#batches = new Batches(this.#x, this.#y, s.batches === 'sequential' ? null : rng, BATCH);
   }
 
   /**
    * The loss over all points, then on the current batch: forward, backward by hand, the
    * same gradients by autograd, and [hand ∂L/∂b₂, autograd ∂L/∂b₂, largest difference].
    */
-  #check(): { loss: Scalar; params: Tensor1D } {
+  #check(): StepTensors {
     const net = this.#net;
     const { x, y } = this.#batches.current;
     const loss = handMSE.forward(net.forward(this.#x), this.#y);
@@ -149,8 +64,8 @@ class SineByHand implements Experiment {
     const autoGrads = net.parameters().map((p) => auto.grads[p.name]!);
     const largest = tf.max(tf.stack(hand.map((g, i) => tf.max(tf.abs(tf.sub(g, autoGrads[i]!))))));
     const db2 = (t: tf.Tensor) => tf.reshape(t, [1]);
-    const params = tf.concat([db2(hand[3]!), db2(autoGrads[3]!), tf.reshape(largest, [1])]) as Tensor1D;
-    return { loss, params };
+    const columns = tf.concat([db2(hand[3]!), db2(autoGrads[3]!), tf.reshape(largest, [1])]) as Tensor1D;
+    return { loss, columns };
   }
 
   step() {
@@ -174,8 +89,12 @@ class SineByHand implements Experiment {
     });
   }
 
-  update(settings: Settings): void {
-    if (settings.lr !== undefined) this.#lr = Number(settings.lr);
+  update(s: Partial<ByHandSettings>): void {
+    this.#lr = s.lr ?? this.#lr;
+  }
+
+  divergenceHint(): string {
+    return overshootHint(this.#lr, 'this network');
   }
 
   dispose(): void {
@@ -189,41 +108,37 @@ class SineByHand implements Experiment {
  * The same network on the site's library, trained by epochs: each step of the demo is one
  * pass over all 1024 points in shuffled mini-batches, with SGD and momentum.
  */
-export const sineEpochs: ExperimentDefinition = {
-  id: 'sine-epochs',
-  settings: [
-    hiddenSetting(100),
-    { kind: 'number', key: 'batch', label: 'Batch size', min: 1, max: 1024, default: BATCH, integer: true, step: 1 },
-    learningRateSetting(0.01, 1),
-    { kind: 'number', key: 'momentum', label: 'Momentum', min: 0, max: 0.99, default: 0.9, step: 0.01 },
-    SEED_SETTING,
-  ],
-  live: ['lr'],
-  create: (settings) => new SineEpochs(settings),
+const epochSettings = {
+  hidden: hiddenSetting(100),
+  batch: count('Batch size', 1, 1024, BATCH),
+  lr: learningRateSetting(0.01, 1),
+  momentum: number('Momentum', { min: 0, max: 0.99, default: 0.9, step: 0.01 }),
+  seed: seedSetting(),
 };
+export const sineEpochs = defineExperiment({ id: 'sine-epochs', settings: epochSettings, create: (s) => new SineEpochs(s) });
 
 class SineEpochs extends ModelRun {
-  readonly paramNames = [];
+  readonly columnNames = [];
   readonly unitNames: string[];
-  readonly grid = GRID;
-  readonly data = SHOWN;
+  readonly grid = S_GRID;
+  readonly data = S_SHOWN;
   readonly #hidden: Linear;
   readonly #output: Linear;
   readonly #batches: Batches;
   readonly #gridX: Tensor2D;
 
-  constructor(settings: Settings) {
-    const rng = new RandomState(Number(settings.seed));
-    const hidden = new Linear(1, Number(settings.hidden), { generator: rng });
-    const output = new Linear(Number(settings.hidden), 1, { generator: rng });
+  constructor(s: SettingsOf<typeof epochSettings>) {
+    const rng = new RandomState(s.seed);
+    const hidden = new Linear(1, s.hidden, { generator: rng });
+    const output = new Linear(s.hidden, 1, { generator: rng });
     const model = new Sequential(hidden, new ReLU(), output);
-    const { x, y, gridX } = columnTensors(S, GRID);
-    super(model, new SGD(model.parameters(), { lr: Number(settings.lr), momentum: Number(settings.momentum) }), x, y, [gridX]);
+    const { x, y, gridX } = columnTensors(S, S_GRID);
+    super({ model, optimizer: new SGD(model.parameters(), { lr: s.lr, momentum: s.momentum }), x, y, owned: [gridX] });
     this.#hidden = hidden;
     this.#output = output;
     this.#gridX = gridX;
-    this.unitNames = Array.from({ length: Number(settings.hidden) }, (_, j) => `unit ${j + 1}`);
-    this.#batches = new Batches(x, y, rng, Number(settings.batch));
+    this.unitNames = unitNames(s.hidden);
+    this.#batches = new Batches(x, y, rng, s.batch);
   }
 
   /** One epoch; the loss logged is over all points before it. */
@@ -234,7 +149,7 @@ class SineEpochs extends ModelRun {
       this.trainOn(x, y).dispose();
       this.#batches.advance();
     }
-    return { loss, params: tf.zeros([0]) as Tensor1D };
+    return { loss, columns: tf.zeros([0]) as Tensor1D };
   }
 
   curves(): Tensor2D {
@@ -250,3 +165,6 @@ class SineEpochs extends ModelRun {
     super.dispose();
   }
 }
+
+/** Chart labels of a hidden layer's units. */
+const unitNames = (n: number): string[] => Array.from({ length: n }, (_, j) => `unit ${j + 1}`);

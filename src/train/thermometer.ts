@@ -1,9 +1,9 @@
-import { datasetThermometer, linspace, RandomState } from '../data';
+import { column, columnTensors, datasetThermometer, linspace, RandomState } from '../data';
 import { Linear, Sequential, SGD, Tanh, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
-import { column, columnTensors, type ExperimentDefinition } from './experiment';
+import { defineExperiment } from './experiment';
 import { ModelRun } from './model-run';
-import type { Settings } from './settings';
+import { count, flag, seed, type SettingsOf } from './settings';
 
 /** Dataset T: inputs 0.1·t_u, Celsius targets; 2 of the 11 readings held out by a seeded permutation. */
 const T = datasetThermometer();
@@ -19,7 +19,7 @@ export function leastSquares(x: readonly number[], y: readonly number[]): { w: n
 }
 export const LEAST_SQUARES = leastSquares(T.train.x, T.train.y);
 
-const SEED_SETTING = { kind: 'number', key: 'seed', label: 'Initial weights seed', min: 0, max: 2 ** 32 - 1, default: 0, integer: true } as const;
+const weightsSeed = () => seed('Initial weights seed');
 
 /**
  * A model, MSELoss and SGD on the training readings, one full-batch step per epoch; the
@@ -42,7 +42,7 @@ abstract class ThermometerRun extends ModelRun {
     const { x, y, gridX } = columnTensors(T.train, GRID);
     const valX = column(T.val.x);
     const valY = column(T.val.y);
-    super(model, new SGD(model.parameters(), { lr }), x, y, [gridX, valX, valY]);
+    super({ model, optimizer: new SGD(model.parameters(), { lr }), x, y, owned: [gridX, valX, valY] });
     this.#gridX = gridX;
     this.#valX = valX;
     this.#valY = valY;
@@ -51,7 +51,7 @@ abstract class ThermometerRun extends ModelRun {
   /** What the model adds to the log after the validation loss. */
   protected abstract extra(): Tensor1D;
 
-  protected override columns(): Tensor1D {
+  protected override logColumns(): Tensor1D {
     return tf.concat([tf.reshape(this.lossFn.forward(this.model.forward(this.#valX), this.#valY), [1]), this.extra()]) as Tensor1D;
   }
 
@@ -61,20 +61,16 @@ abstract class ThermometerRun extends ModelRun {
 }
 
 /** Linear(1, 1): w and b, and how far they are from the least-squares line. */
-export const thermoLinear: ExperimentDefinition = {
-  id: 'thermo-linear',
-  settings: [learningRateSetting(1e-2, 0.1), SEED_SETTING],
-  live: ['lr'],
-  create: (settings) => new ThermoLinear(settings),
-};
+const linearSettings = { lr: learningRateSetting(1e-2, 0.1), seed: weightsSeed() };
+export const thermoLinear = defineExperiment({ id: 'thermo-linear', settings: linearSettings, create: (s) => new ThermoLinear(s) });
 
 class ThermoLinear extends ThermometerRun {
-  readonly paramNames = ['validation loss', 'w', 'b', 'distance to least squares'];
+  readonly columnNames = ['validation loss', 'w', 'b', 'distance to least squares'];
   readonly #layer: Linear;
 
-  constructor(settings: Settings) {
-    const layer = new Linear(1, 1, { generator: new RandomState(Number(settings.seed)) });
-    super(new Sequential(layer), Number(settings.lr));
+  constructor(s: SettingsOf<typeof linearSettings>) {
+    const layer = new Linear(1, 1, { generator: new RandomState(s.seed) });
+    super(new Sequential(layer), s.lr);
     this.#layer = layer;
   }
 
@@ -90,23 +86,15 @@ class ThermoLinear extends ThermometerRun {
  * Linear(1, H) → Tanh → Linear(H, 1), positional or with named children (the same numbers:
  * names only label the parameters).
  */
-export const thermoMlp: ExperimentDefinition = {
-  id: 'thermo-mlp',
-  settings: [
-    { kind: 'number', key: 'hidden', label: 'Hidden units', min: 1, max: 50, default: 13, integer: true, step: 1 },
-    {
-      kind: 'boolean',
-      key: 'named',
-      label: 'Named layers',
-      default: false,
-      help: 'Sequential({ hidden, activation, output }) instead of positional children: the same numbers, other names.',
-    },
-    learningRateSetting(1e-3, 0.1),
-    SEED_SETTING,
-  ],
-  live: ['lr'],
-  create: (settings) => new ThermoMlp(settings),
+const mlpSettings = {
+  hidden: count('Hidden units', 1, 50, 13),
+  named: flag('Named layers', false, {
+    help: 'Sequential({ hidden, activation, output }) instead of positional children: the same numbers, other names.',
+  }),
+  lr: learningRateSetting(1e-3, 0.1),
+  seed: weightsSeed(),
 };
+export const thermoMlp = defineExperiment({ id: 'thermo-mlp', settings: mlpSettings, create: (s) => new ThermoMlp(s) });
 
 /** The MLP as chapter 6 builds it: named children when `named`, positional otherwise. */
 export function thermometerMlp(hidden: number, named: boolean, rng: RandomState): Sequential {
@@ -115,10 +103,10 @@ export function thermometerMlp(hidden: number, named: boolean, rng: RandomState)
 }
 
 class ThermoMlp extends ThermometerRun {
-  readonly paramNames = ['validation loss'];
+  readonly columnNames = ['validation loss'];
 
-  constructor(settings: Settings) {
-    super(thermometerMlp(Number(settings.hidden), Boolean(settings.named), new RandomState(Number(settings.seed))), Number(settings.lr));
+  constructor(s: SettingsOf<typeof mlpSettings>) {
+    super(thermometerMlp(s.hidden, s.named, new RandomState(s.seed)), s.lr);
   }
 
   protected extra(): Tensor1D {

@@ -17,7 +17,7 @@ test('moving a slider redraws the curve, updates the loss in the title and logs 
   await a.press('Enter');
   await expect(d).toHaveAttribute('data-step', '1');
   const rows = await log(d);
-  expect(rows[1]!.params).toEqual([3, 1.2000000476837158, 1.2999999523162842]);
+  expect(rows[1]!.columns).toEqual([3, 1.2000000476837158, 1.2999999523162842]);
   await expect(title).not.toHaveText('4.4666');
   // The chart redraws a moment later (redraws are throttled while values stream in); then a
   // second move changes the live curve again.
@@ -42,7 +42,7 @@ test('the sliders work from the keyboard, every move is a try', async ({ page })
   await expect(d).toHaveAttribute('data-step', '1');
   await page.keyboard.press('ArrowRight');
   await expect(d).toHaveAttribute('data-step', '2');
-  expect((await log(d)).map((r) => Number(r.params[2]!.toFixed(4)))).toEqual([1.3, 1.4, 1.5]);
+  expect((await log(d)).map((r) => Number(r.columns[2]!.toFixed(4)))).toEqual([1.3, 1.4, 1.5]);
   await expect(d.getByLabel('c (constant)', { exact: true })).toHaveValue('1.5');
 });
 
@@ -59,11 +59,11 @@ test('switching the loss to MSE re-evaluates the same curve with the other loss'
 test('a shared link restores the sliders; "Back to the start" returns to the chapter start', async ({ page }) => {
   await page.goto(`${PAGE}?${ID}.a=3&${ID}.b=1&${ID}.c=1`);
   const d = await readyDemo(page, ID);
-  expect((await log(d))[0]!.params).toEqual([3, 1, 1]);
+  expect((await log(d))[0]!.columns).toEqual([3, 1, 1]);
   await d.getByRole('button', { name: 'Back to the start' }).click();
   await expect(d).toHaveAttribute('data-step', '0');
   await expect(d).toHaveAttribute('data-state', 'ready');
-  expect((await log(d))[0]!.params.map((v) => Number(v.toFixed(4)))).toEqual([1.1, 1.2, 1.3]);
+  expect((await log(d))[0]!.columns.map((v) => Number(v.toFixed(4)))).toEqual([1.1, 1.2, 1.3]);
   await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
 });
 

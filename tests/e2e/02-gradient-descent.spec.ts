@@ -17,7 +17,7 @@ for (const clear of [true, false]) {
     expect(rows).toHaveLength(c.steps);
     rows.forEach((r, i) => {
       expect(Math.abs(r.loss - expected.losses[i]!), `loss at step ${r.step}`).toBeLessThan(1e-4);
-      r.params.slice(0, 3).forEach((p, j) => expect(Math.abs(p - expected.params[i]![j]!), `param ${j} at step ${r.step}`).toBeLessThan(1e-4));
+      r.columns.slice(0, 3).forEach((p, j) => expect(Math.abs(p - expected.params[i]![j]!), `param ${j} at step ${r.step}`).toBeLessThan(1e-4));
     });
   });
 }
@@ -28,8 +28,8 @@ test('one step: the log shows each gradient, and each parameter moved against it
   await d.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(d).toHaveAttribute('data-step', '1');
   const [start, one] = await log(d);
-  const grads = one!.params.slice(3, 6);
-  grads.forEach((g, j) => expect(Math.sign(one!.params[j]! - start!.params[j]!)).toBe(-Math.sign(g)));
+  const grads = one!.columns.slice(3, 6);
+  grads.forEach((g, j) => expect(Math.sign(one!.columns[j]! - start!.columns[j]!)).toBe(-Math.sign(g)));
   await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'a', 'b', 'c', 'grad a', 'grad b', 'grad c', 'lr']);
 });
 
@@ -48,6 +48,6 @@ test('a schedule shrinks the learning rate shown in the log', async ({ page }) =
   const d = await readyDemo(page, ID);
   await runTo(d, 101);
   const rows = await log(d);
-  expect([rows[1]!, rows[50]!, rows[51]!, rows[101]!].map((r) => Number(r.params[6]!.toPrecision(3)))).toEqual([0.1, 0.1, 0.05, 0.025]);
+  expect([rows[1]!, rows[50]!, rows[51]!, rows[101]!].map((r) => Number(r.columns[6]!.toPrecision(3)))).toEqual([0.1, 0.1, 0.05, 0.025]);
   await expect(demo(page, ID).getByLabel('Learning-rate schedule')).toHaveValue('step');
 });

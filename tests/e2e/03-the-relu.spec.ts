@@ -32,7 +32,7 @@ test("moving a unit's offset slides its kink: only that unit's curve changes", a
   await move('b2 (offset)', '-1', '2');
   expect(await units.nth(1).getAttribute('d')).not.toBe(before[1]);
   expect(await units.nth(0).getAttribute('d')).toBe(before[0]);
-  expect((await log(d))[2]!.params).toEqual([2, 1.100000023841858, -2, -1]);
+  expect((await log(d))[2]!.columns).toEqual([2, 1.100000023841858, -2, -1]);
 });
 
 test('the three demos run side by side, each in its own worker', async ({ page }) => {

@@ -13,7 +13,7 @@ for (const clear of [true, false]) {
     const expected = clear ? fixture.chapter4.cleared : fixture.chapter4.accumulated;
     rows.forEach((r, i) => {
       expect(Math.abs(r.loss - expected.losses[i]!), `loss at step ${r.step}`).toBeLessThan(1e-4);
-      r.params.forEach((p, j) => expect(Math.abs(p - expected.params[i]![j]!), `param ${j} at step ${r.step}`).toBeLessThan(1e-4));
+      r.columns.forEach((p, j) => expect(Math.abs(p - expected.params[i]![j]!), `param ${j} at step ${r.step}`).toBeLessThan(1e-4));
     });
     expect(rows).toHaveLength(fixture.chapter4.steps);
   });
@@ -23,7 +23,7 @@ test('the code shown beside the demo is the file the demo runs, with a PyTorch t
   await page.goto(PAGE);
   await page.getByText('Show the code: double-relu.ts, relu-fitter.ts, and relu-surface.ts').click();
   await expect(page.getByRole('tab', { name: 'TypeScript (this site)' })).toBeVisible();
-  await expect(page.locator('.expressive-code').first()).toContainText("export const doubleRelu: ExperimentDefinition = {");
+  await expect(page.locator('.expressive-code').first()).toContainText("export const doubleRelu = defineExperiment({");
   await page.getByRole('tab', { name: 'PyTorch' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('torch.optim.SGD([m, b], lr=0.01)');
   await expect(demo(page, 'double-relu')).toBeVisible();

@@ -16,9 +16,9 @@ for (const run of fixture.runs) {
     expect(rows).toHaveLength(fixture.steps);
     rows.forEach((r, i) => {
       expect(Math.abs(r.loss - run.losses[i]!), `loss before step ${r.step}`).toBeLessThan(2e-4);
-      expect(Math.abs(r.params[0]! - run.db2[i]!), `hand ∂L/∂b₂ at step ${r.step}`).toBeLessThan(2e-4);
+      expect(Math.abs(r.columns[0]! - run.db2[i]!), `hand ∂L/∂b₂ at step ${r.step}`).toBeLessThan(2e-4);
       // Hand and autograd agree on this backend, on every step.
-      expect(r.params[2]!, `largest difference at step ${r.step}`).toBeLessThan(1e-5);
+      expect(r.columns[2]!, `largest difference at step ${r.step}`).toBeLessThan(1e-5);
     });
   });
 }
@@ -30,7 +30,7 @@ test('the step log puts the hand-written gradient beside autograd’s, and one d
   await expect(d.locator('g.if-units path')).toHaveCount(5);
   await runTo(d, 5);
   const row = (await log(d))[5]!;
-  expect(Math.abs(row.params[0]! - row.params[1]!)).toBeLessThanOrEqual(row.params[2]!);
+  expect(Math.abs(row.columns[0]! - row.columns[1]!)).toBeLessThanOrEqual(row.columns[2]!);
   await d.getByLabel('Hidden units', { exact: true }).fill('100');
   await d.getByLabel('Hidden units', { exact: true }).press('Enter');
   await expect(d).toHaveAttribute('data-step', '0');

@@ -20,7 +20,7 @@ test('Linear(1, 1) closes in on the least-squares line; the log shows w, b and t
   await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'validation loss', 'w', 'b', 'distance to least squares']);
   await runTo(d, 3000);
   const rows = await log(d);
-  const distance = rows.map((r) => r.params[3]!);
+  const distance = rows.map((r) => r.columns[3]!);
   // The distance shrinks from start to end, and the loss approaches the optimum 2.733 from above.
   expect(distance[3000]!).toBeLessThan(distance[1000]! / 5);
   expect(rows[3000]!.loss).toBeGreaterThanOrEqual(2.733);
@@ -38,7 +38,7 @@ test('the MLP overfits: training loss below the line, validation loss above it',
   await runTo(line, 3000);
   const [m, l] = [(await log(mlp))[5000]!, (await log(line))[3000]!];
   expect(m.loss).toBeLessThan(l.loss);
-  expect(m.params[0]!).toBeGreaterThan(l.params[0]!);
+  expect(m.columns[0]!).toBeGreaterThan(l.columns[0]!);
 });
 
 test('naming the layers changes the names, not the numbers', async ({ page }) => {

@@ -25,7 +25,7 @@ test('nine copies from one start: the mean of their losses logged, nine lines ov
   const rows = await log(d);
   // The logged loss is the mean of the nine.
   const last = rows[100]!;
-  expect(last.loss).toBeCloseTo(last.params.reduce((a, b) => a + b, 0) / 9, 4);
+  expect(last.loss).toBeCloseTo(last.columns.reduce((a, b) => a + b, 0) / 9, 4);
   // Showing another fit is live: no restart.
   await d.getByLabel('Fit shown').selectOption('relu');
   await runTo(d, 110);

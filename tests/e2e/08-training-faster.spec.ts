@@ -7,12 +7,12 @@ test('five runs from one start: equal losses at step 0, five lines overlaid, the
   await page.goto(PAGE);
   const d = await readyDemo(page, 'optimizer-race');
   await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'SGD', 'SGD + momentum', 'Adam', 'Adam, mini-batches', 'Adam + cosine']);
-  const start = (await log(d))[0]!.params;
+  const start = (await log(d))[0]!.columns;
   // The same weights in all five copies: the same loss before any step.
   expect(new Set(start.map((v) => v.toFixed(6))).size).toBe(1);
   await runTo(d, 100);
   await expect(d.locator('[data-role="loss-chart"] g.if-series path')).toHaveCount(5);
-  const after = (await log(d))[100]!.params;
+  const after = (await log(d))[100]!.columns;
   expect(new Set(after.map((v) => v.toFixed(4))).size).toBe(5);
   // Changing the mini-batch size restarts the race; the link keeps it.
   await d.getByLabel('Mini-batch size', { exact: true }).fill('1024');
@@ -21,7 +21,7 @@ test('five runs from one start: equal losses at step 0, five lines overlaid, the
   await runTo(d, 20);
   const rows = await log(d);
   // With one batch of all 1024 points, the mini-batch run is plain full-batch Adam.
-  rows.slice(1, 21).forEach((r) => expect(Math.abs(r.params[3]! - r.params[2]!)).toBeLessThan(1e-5));
+  rows.slice(1, 21).forEach((r) => expect(Math.abs(r.columns[3]! - r.columns[2]!)).toBeLessThan(1e-5));
   await expect(page).toHaveURL(/optimizer-race\.batch=1024/);
 });
 

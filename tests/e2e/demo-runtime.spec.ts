@@ -44,7 +44,7 @@ test('reset restores the seeded start exactly and the run repeats', async ({ pag
   await page.goto(PAGE);
   const d = await readyDemo(page, ID);
   const start = (await log(d))[0]!;
-  expect(start.params).toEqual([0.5, 0.5, -0.5, -0.5]);
+  expect(start.columns).toEqual([0.5, 0.5, -0.5, -0.5]);
   await runTo(d, 30);
   const first = await log(d);
   await d.getByRole('button', { name: 'Reset' }).click();
@@ -117,7 +117,7 @@ test('a diverging learning rate (MSE at 10, as the text suggests) stops the run 
   await expect(message).toBeVisible();
   await expect(message).toContainText(/Training stopped at step \d+: .*The learning rate \(10\) is too large/);
   const rows = await log(d);
-  expect(rows.every((r) => Number.isFinite(r.loss) && r.params.every(Number.isFinite))).toBe(true);
+  expect(rows.every((r) => Number.isFinite(r.loss) && r.columns.every(Number.isFinite))).toBe(true);
   const paths = await d.locator('svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
   expect(paths.filter((p) => /NaN|Infinity/.test(p))).toEqual([]);
   await expect(d.getByRole('button', { name: 'Play' })).toBeDisabled();

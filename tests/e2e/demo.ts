@@ -18,7 +18,7 @@ export async function readyDemo(page: Page, id: string, backend: 'webgl' | 'wasm
 export interface Row {
   step: number;
   loss: number;
-  params: number[];
+  columns: number[];
 }
 
 /** The demo's step log since its last reset (every row up to step 5000; a longer run keeps first, thinned and latest rows). */

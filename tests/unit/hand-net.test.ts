@@ -23,7 +23,7 @@ describe("chapter 5's network by hand", () => {
       // Row k's loss is before step k+1's update; NumPy's list is the same.
       expectClose(rows.map((r) => r.loss), run.losses, 2e-5, 1e-5);
       // The hand-written ∂L/∂b₂ is the one NumPy computes for that step's batch.
-      expectClose(rows.map((r) => r.params[0]!), run.db2, 2e-5, 1e-5);
+      expectClose(rows.map((r) => r.columns[0]!), run.db2, 2e-5, 1e-5);
       expect(start.rows[0]!.loss).toBeCloseTo(run.losses[0]!, 4);
       session.dispose();
     });
@@ -34,7 +34,7 @@ describe("chapter 5's network by hand", () => {
     await session.start();
     const { rows } = await collect(session, 50);
     for (const r of rows) {
-      const [hand, auto, largest] = r.params as [number, number, number];
+      const [hand, auto, largest] = r.columns as [number, number, number];
       expect(Math.abs(hand - auto)).toBeLessThanOrEqual(largest);
       expect(largest).toBeLessThan(1e-5);
     }
@@ -129,9 +129,9 @@ describe('chapter 6 on the thermometer data', () => {
     const first = await collect(session, 1);
     const rest = await collect(session, 2999);
     const last = rest.rows.at(-1)!;
-    const [, w, b, distance] = last.params as [number, number, number, number];
+    const [, w, b, distance] = last.columns as [number, number, number, number];
     expect(distance).toBeCloseTo(Math.hypot(w - LEAST_SQUARES.w, b - LEAST_SQUARES.b), 4);
-    expect(distance).toBeLessThan(start.rows[0]!.params[3]! / 20);
+    expect(distance).toBeLessThan(start.rows[0]!.columns[3]! / 20);
     expect(rest.seen.at(-1)!.numTensors).toBe(first.seen.at(-1)!.numTensors);
     session.dispose();
   });

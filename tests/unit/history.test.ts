@@ -3,7 +3,7 @@ import { StepHistory } from '../../src/train/history';
 import type { StepRow } from '../../src/train/session';
 
 const rows = (from: number, to: number): StepRow[] =>
-  Array.from({ length: to - from }, (_, i) => ({ step: from + i, loss: 1 / (from + i + 1), params: [from + i] }));
+  Array.from({ length: to - from }, (_, i) => ({ step: from + i, loss: 1 / (from + i + 1), columns: [from + i] }));
 
 describe('StepHistory', () => {
   it('keeps every row while the run is short: rows() is the log, at(step) finds each', () => {

@@ -20,7 +20,7 @@ describe('TrainingSession on the double ReLU', () => {
     const session = new TrainingSession(doubleRelu, defaults(doubleRelu.settings));
     const start = await session.start();
     expect(start.rows.map((r) => r.step)).toEqual([0]);
-    expect(start.rows[0]!.params).toEqual([0.5, 0.5, -0.5, -0.5]);
+    expect(start.rows[0]!.columns).toEqual([0.5, 0.5, -0.5, -0.5]);
     const { end, rows, seen } = await collect(session, 40);
     expect(end).toEqual({ kind: 'done' });
     expect(rows.map((r) => r.step)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -28,7 +28,7 @@ describe('TrainingSession on the double ReLU', () => {
     expect(seen.length).toBeLessThan(40);
     const c = fixture.chapter4.cleared;
     expectClose(rows.map((r) => r.loss), c.losses, 1e-4, 1e-5);
-    rows.forEach((r, i) => expectClose(r.params, c.params[i]!, 1e-4, 1e-5));
+    rows.forEach((r, i) => expectClose(r.columns, c.params[i]!, 1e-4, 1e-5));
     session.dispose();
   });
 
@@ -48,7 +48,7 @@ describe('TrainingSession on the double ReLU', () => {
     expect(end.kind).toBe('diverged');
     if (end.kind !== 'diverged') return;
     expect(end.message).toMatch(/^Training stopped at step \d+: .*The learning rate \(50\) is too large/);
-    expect(rows.every((r) => Number.isFinite(r.loss) && r.params.every(Number.isFinite))).toBe(true);
+    expect(rows.every((r) => Number.isFinite(r.loss) && r.columns.every(Number.isFinite))).toBe(true);
     expect(seen.every((p) => p.curves === null || p.curves.flat().every(Number.isFinite))).toBe(true);
     expect(session.diverged).toBe(true);
     session.dispose();
@@ -60,7 +60,7 @@ describe('TrainingSession on the double ReLU', () => {
     await collect(a, 5);
     a.update({ lr: 0 });
     const frozen = await collect(a, 3);
-    expect(frozen.rows[2]!.params).toEqual(frozen.rows[0]!.params);
+    expect(frozen.rows[2]!.columns).toEqual(frozen.rows[0]!.columns);
     a.dispose();
   });
 
@@ -95,7 +95,7 @@ describe('settings in the URL', () => {
     ]);
   });
   it('takes decimal notation only: no hex, binary, Infinity; nothing that overflows or underflows', () => {
-    const lr = specs.find((s) => s.key === 'lr')!;
+    const lr = specs.lr;
     for (const ok of ['0.05', '.05', '5e-2', '5E-2', '+0.05', ' 0.05 ', '1e-4']) {
       expect(parseSetting(lr, ok)).toEqual({ value: Number(ok) });
     }
@@ -105,7 +105,7 @@ describe('settings in the URL', () => {
     expect(parseSetting(lr, '1e-400')).toEqual({ error: 'Learning rate: "1e-400" is too small to be a number here (it would round to 0)' });
     expect(parseSetting(lr, '1e400')).toEqual({ error: 'Learning rate: "1e400" is too large to be a number here' });
     // Zero written as zero is a number (then the range decides).
-    const seed = specs.find((s) => s.key === 'seed')!;
+    const seed = specs.seed;
     expect(parseSetting(seed, '0e5')).toEqual({ value: 0 });
     expect(parseSetting(seed, '0.000')).toEqual({ value: 0 });
   });
@@ -130,16 +130,16 @@ describe('the quadratic experiments of chapters 1 and 2', () => {
   it('by hand: each try evaluates the loss where the sliders stand, nothing trains', async () => {
     const session = new TrainingSession(quadraticByHand, defaults(quadraticByHand.settings));
     const start = await session.start();
-    expect(start.rows[0]!.params.map((v) => Math.fround(v))).toEqual([1.1, 1.2, 1.3].map(Math.fround));
+    expect(start.rows[0]!.columns.map((v) => Math.fround(v))).toEqual([1.1, 1.2, 1.3].map(Math.fround));
     const { x, y } = datasetQ1();
     const mae = (a: number, b: number, c: number) => x.reduce((s, xi, i) => s + Math.abs(a * xi * xi + b * xi + c - y[i]!), 0) / x.length;
     expect(start.rows[0]!.loss).toBeCloseTo(mae(1.1, 1.2, 1.3), 5);
     session.update({ a: 3, b: 4, c: 5 });
     const tried = await collect(session, 1);
-    expect(tried.rows[0]!.params).toEqual([3, 4, 5]);
+    expect(tried.rows[0]!.columns).toEqual([3, 4, 5]);
     expect(tried.rows[0]!.loss).toBeCloseTo(mae(3, 4, 5), 5);
     const again = await collect(session, 2);
-    expect(again.rows.map((r) => r.params)).toEqual([[3, 4, 5], [3, 4, 5]]);
+    expect(again.rows.map((r) => r.columns)).toEqual([[3, 4, 5], [3, 4, 5]]);
     session.dispose();
   });
 
@@ -151,12 +151,12 @@ describe('the quadratic experiments of chapters 1 and 2', () => {
       const { rows } = await collect(session, c.steps);
       const expected = clear ? c.cleared : c.accumulated;
       rows.forEach((r, i) => {
-        expectClose(r.params.slice(0, 3), expected.params[i]!, 1e-4, 1e-5);
+        expectClose(r.columns.slice(0, 3), expected.params[i]!, 1e-4, 1e-5);
         const before = i === 0 ? c.start : expected.params[i - 1]!;
         // p_after = p_before − lr·g, so g = (p_before − p_after)/lr.
         const g = before.map((p, j) => (p - expected.params[i]![j]!) / c.lr);
-        expectClose(r.params.slice(3, 6), g, 1e-3, 1e-3);
-        expect(r.params[6]).toBeCloseTo(0.01, 9);
+        expectClose(r.columns.slice(3, 6), g, 1e-3, 1e-3);
+        expect(r.columns[6]).toBeCloseTo(0.01, 9);
       });
       session.dispose();
     });
@@ -170,7 +170,7 @@ describe('the quadratic experiments of chapters 1 and 2', () => {
       const session = new TrainingSession(quadraticDescent, { ...defaults(quadraticDescent.settings), schedule });
       await session.start();
       const { rows } = await collect(session, 200);
-      for (const [step, lr] of Object.entries(at)) expect(rows[Number(step) - 1]!.params[6]).toBeCloseTo(lr, 7);
+      for (const [step, lr] of Object.entries(at)) expect(rows[Number(step) - 1]!.columns[6]).toBeCloseTo(lr, 7);
       session.dispose();
     }
   });
@@ -181,7 +181,7 @@ describe('the N-ReLU fitter of chapter 4', () => {
     const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units: 3, target: 'abs' });
     const start = await session.start();
     expect(start.curves).toHaveLength(1 + 3);
-    expect(start.rows[0]!.params).toEqual([]);
+    expect(start.rows[0]!.columns).toEqual([]);
     const first = await collect(session, 1);
     const rest = await collect(session, 499);
     expect(rest.rows.at(-1)!.loss).toBeLessThan(0.01);
@@ -236,7 +236,7 @@ describe('the N-ReLU fitter of chapter 4', () => {
   });
 
   it('fits a drawn curve, given as a series setting; malformed drawings are refused with a reason', async () => {
-    const drawn = reluFitter.settings.find((s) => s.key === 'drawn')!;
+    const drawn = reluFitter.settings.drawn;
     const ys = Array.from({ length: 41 }, (_, i) => (i < 20 ? 1 : -1));
     const value = ys.join(',');
     expect(parseSetting(drawn, value)).toEqual({ value });

@@ -1,0 +1,58 @@
+/**
+ * Between the page and a Plot figure's data: its scales, a pointer's data position, and
+ * placing an element of the overlay at a data point. The overlay's modes share these.
+ */
+import type { PlotFigure } from '../../src/plot/fast-update';
+
+interface Scale {
+  apply(v: number): number;
+  invert?(p: number): number;
+}
+
+export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** The figure's scales and its size in its own units (its CSS size may differ). */
+export interface Frame {
+  sx: Scale;
+  sy: Scale;
+  width: number;
+  height: number;
+}
+
+export function frame(figure: Element | null): Frame | null {
+  const f = figure as PlotFigure | null;
+  const sx = f?.scale?.('x') as Scale | undefined;
+  const sy = f?.scale?.('y') as Scale | undefined;
+  const width = Number(f?.getAttribute('width'));
+  const height = Number(f?.getAttribute('height'));
+  if (!sx?.invert || !sy?.invert || !width || !height) return null;
+  return { sx, sy, width, height };
+}
+
+/** A pointer's position in data coordinates, through the figure under it. */
+export function pointerToData(figure: Element | null, e: PointerEvent): { x: number; y: number } | null {
+  const f = frame(figure);
+  if (!f || !figure) return null;
+  const rect = figure.getBoundingClientRect();
+  const px = ((e.clientX - rect.left) * f.width) / rect.width;
+  const py = ((e.clientY - rect.top) * f.height) / rect.height;
+  return { x: f.sx.invert!(px), y: f.sy.invert!(py) };
+}
+
+/** Places an element of the layer at a data point (as percentages, so resizing needs no redraw). */
+export function place(el: HTMLElement, f: Frame, x: number, y: number): void {
+  el.style.left = `${(100 * f.sx.apply(x)) / f.width}%`;
+  el.style.top = `${(100 * f.sy.apply(y)) / f.height}%`;
+}
+
+/** Linear interpolation of ys over the sorted xs at x (clamped to the ends). */
+export function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
+  if (x <= xs[0]!) return ys[0]!;
+  for (let i = 1; i < xs.length; i++) {
+    if (x <= xs[i]!) {
+      const t = (x - xs[i - 1]!) / (xs[i]! - xs[i - 1]!);
+      return ys[i - 1]! + t * (ys[i]! - ys[i - 1]!);
+    }
+  }
+  return ys.at(-1)!;
+}

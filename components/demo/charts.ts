@@ -1,0 +1,95 @@
+/**
+ * A demo's two charts, the fit and the loss, kept up to date from its controller. Plot
+ * loads only once a chart must change; where a chart's scales still fit, only its lines
+ * move (microseconds), otherwise it is drawn anew, the loss chart a frame after the fit
+ * chart, so no single task holds the page up for long.
+ */
+import type { DemoController } from '../../src/demo/controller';
+import { lossSeriesRows } from '../../src/demo/loss-series';
+import type { ChartOverlay } from './chart-overlay';
+
+type PlotModule = typeof import('../../src/plot');
+
+/** While drawing, the fit chart's y-range: the drawable range and a margin. */
+const DRAW_DOMAIN: [number, number] = [-3.2, 3.2];
+
+export class DemoCharts {
+  #plot: PlotModule | null = null;
+  #plotLoading: Promise<void> | null = null;
+  /** Set when a new run starts (its data or units may differ) or drawing toggles: drawn anew. */
+  #redrawAll = true;
+  /** The reader reached for the chart: draw the live chart with its handles now. */
+  #wantsHandles = false;
+  readonly #root: HTMLElement;
+  readonly #c: DemoController;
+  readonly #overlay: ChartOverlay | null;
+
+  constructor(root: HTMLElement, controller: DemoController, overlay: ChartOverlay | null) {
+    this.#root = root;
+    this.#c = controller;
+    this.#overlay = overlay;
+  }
+
+  /** The next draw replaces both charts. */
+  redrawAll(): void {
+    this.#redrawAll = true;
+  }
+
+  /** The reader reached for the chart (pointer over it, or focus in the demo): handles are drawn. */
+  reach(): boolean {
+    if (this.#wantsHandles) return false;
+    this.#wantsHandles = true;
+    return true;
+  }
+
+  loadPlot(): Promise<void> {
+    this.#plotLoading ??= import('../../src/plot').then((loaded) => {
+      this.#plot = loaded;
+    });
+    return this.#plotLoading;
+  }
+
+  #box(role: string): HTMLElement {
+    return this.#root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  }
+
+  draw(): void {
+    const c = this.#c;
+    const view = c.view;
+    const drawing = this.#overlay?.drawing ?? false;
+    // Until the first run moves, the build-time preview already shows it: Plot isn't even
+    // loaded. Demos with handles to drag need the live chart (its scales) once the reader
+    // reaches for it.
+    if (c.starts <= 1 && c.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing) return;
+    const plot = this.#plot;
+    if (!plot) {
+      void this.loadPlot().then(() => this.draw());
+      return;
+    }
+    const rows = c.history.rows();
+    if (!view || rows.length === 0) return;
+    const fit = this.#box('fit-chart');
+    const width = Math.max(320, Math.round(fit.clientWidth || 640));
+    const fitFigure = fit.firstElementChild;
+    const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
+    this.#redrawAll = false;
+    const curves = c.curves;
+    if (view.surface) {
+      // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
+      fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: c.units ?? [], width }));
+    } else if (!(sameWidth && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves))) {
+      const yDomain = drawing ? DRAW_DOMAIN : view.yDomain;
+      fit.replaceChildren(plot.fitChart({ data: view.data, grid: view.grid, curves, unitNames: view.unitNames, yDomain, axes: view.axes, width }));
+    }
+    if (view.editable && c.units && curves && !drawing) this.#overlay?.kinks.update(c.units, view.grid, curves[0]!);
+    // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
+    this.#root.dataset.drawnStep = String(c.step);
+    const lossBox = this.#box('loss-chart');
+    const log = this.#root.querySelector<HTMLInputElement>('[data-role="log-scale"]')!.checked;
+    const lossFigure = lossBox.firstElementChild as HTMLElement | null;
+    if (lossFigure?.getAttribute('width') === String(width) && plot.updateLossChart(lossFigure, rows, log)) return;
+    const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(rows, view.columnNames, column) }));
+    const xLabel = c.hand ? 'try' : 'step';
+    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows, log, width, xLabel, series })));
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * A demo at its seeded start, drawn at build time: what the page shows before (or without)
+ * JavaScript, and the same step 0 the live demo then starts from.
+ */
+import { parseHTML } from 'linkedom';
+import { startBackend } from '../nn/tf';
+import { compactSvg, fitChart, lossChart, surfaceChart } from '../plot';
+import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
+import { defaults } from '../train/settings';
+import { TrainingSession, type StepRow } from '../train/session';
+import { lossSeriesRows } from './loss-series';
+
+export interface DemoPreview {
+  definition: ExperimentDefinition;
+  view: RunView;
+  /** Step 0 of the log. */
+  row0: StepRow;
+  /** The fit and loss charts at step 0, as compact SVG markup. */
+  fitSvg: string;
+  lossSvg: string;
+  /** The target can be drawn by the reader (the spec has a series setting). */
+  drawable: boolean;
+}
+
+export async function demoPreview(experiment: string, o: { logScale: boolean; hand: boolean }): Promise<DemoPreview> {
+  const definition = experimentById(experiment);
+  await startBackend('cpu');
+  const session = new TrainingSession(definition, defaults(definition.settings));
+  const start = await session.start();
+  const view = viewOf(session.experiment);
+  session.dispose();
+  const document = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  const fit = view.surface
+    ? surfaceChart({ ...view.surface, prediction: start.curves?.[0] ?? null, units: start.units ?? [], document })
+    : fitChart({ data: view.data, grid: view.grid, curves: start.curves, unitNames: view.unitNames, yDomain: view.yDomain, axes: view.axes, document });
+  const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(start.rows, view.columnNames, column) }));
+  const loss = lossChart({ rows: start.rows, log: o.logScale, xLabel: o.hand ? 'try' : 'step', series, document });
+  return {
+    definition,
+    view,
+    row0: start.rows[0]!,
+    fitSvg: compactSvg(fit.outerHTML),
+    lossSvg: compactSvg(loss.outerHTML),
+    drawable: Object.values(definition.settings).some((s) => s.kind === 'series'),
+  };
+}
