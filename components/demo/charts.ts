@@ -55,35 +55,36 @@ export class DemoCharts {
 
   draw(): void {
     const c = this.#c;
-    const view = c.view;
+    const r = c.record;
+    const view = r.view;
     const drawing = this.#overlay?.drawing ?? false;
     // Until the first run moves, the build-time preview already shows it: Plot isn't even
     // loaded. Demos with handles to drag need the live chart (its scales) once the reader
     // reaches for it.
-    if (c.starts <= 1 && c.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing) return;
+    if (r.starts <= 1 && r.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing) return;
     const plot = this.#plot;
     if (!plot) {
       void this.loadPlot().then(() => this.draw());
       return;
     }
-    const rows = c.history.rows();
+    const rows = r.history.rows();
     if (!view || rows.length === 0) return;
     const fit = this.#box('fit-chart');
     const width = Math.max(320, Math.round(fit.clientWidth || 640));
     const fitFigure = fit.firstElementChild;
     const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
     this.#redrawAll = false;
-    const curves = c.curves;
+    const curves = r.curves;
     if (view.surface) {
       // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
-      fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: c.units ?? [], width }));
+      fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
     } else if (!(sameWidth && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves))) {
       const yDomain = drawing ? DRAW_DOMAIN : view.yDomain;
       fit.replaceChildren(plot.fitChart({ data: view.data, grid: view.grid, curves, unitNames: view.unitNames, yDomain, axes: view.axes, width }));
     }
-    if (view.editable && c.units && curves && !drawing) this.#overlay?.kinks.update(c.units, view.grid, curves[0]!);
+    if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
-    this.#root.dataset.drawnStep = String(c.step);
+    this.#root.dataset.drawnStep = String(r.step);
     const lossBox = this.#box('loss-chart');
     const log = this.#root.querySelector<HTMLInputElement>('[data-role="log-scale"]')!.checked;
     const lossFigure = lossBox.firstElementChild as HTMLElement | null;

@@ -39,17 +39,17 @@ export class NnFitDemo extends HTMLElement {
   // What claims, exercises and tests ask of a demo: the controller answers.
   runWith = (settings: Settings, step?: number): Promise<StepRow> => this.#c.runWith(settings, step);
   runTo = (step: number): Promise<StepRow> => this.#c.runTo(step);
-  rowAt = (step: number): StepRow | undefined => this.#c.history.at(step);
+  rowAt = (step: number): StepRow | undefined => this.#c.record.history.at(step);
   /** The run's log rows, in step order: every row of a short run; first, thinned and latest rows of a long one. */
   get log(): readonly StepRow[] {
-    return this.#c.history.rows();
+    return this.#c.record.history.rows();
   }
   /** Names of the log's columns after the loss (empty until the trainer is ready). */
   get columnNames(): string[] {
-    return this.#c.view?.columnNames ?? [];
+    return this.#c.record.view?.columnNames ?? [];
   }
   get usesDefaults(): boolean {
-    return this.#c.usesDefaults;
+    return this.#c.settings.usesDefaults;
   }
 
   connectedCallback(): void {
@@ -102,7 +102,7 @@ export class NnFitDemo extends HTMLElement {
 
   /** The link's settings that could not be used; the page's first demo also names demos the link mentions that this page lacks. */
   #linkErrors(): void {
-    const errors = [...this.#c.urlErrors];
+    const errors = [...this.#c.settings.urlErrors];
     const ids = [...document.querySelectorAll('nn-fit-demo')].map((d) => d.id);
     const unknown = ids[0] === this.id ? unknownDemoIds(new URLSearchParams(location.search), ids) : [];
     if (unknown.length) errors.push(`this page has no demo ${unknown.join(' or ')} (its demos: ${ids.join(', ')})`);
@@ -134,14 +134,11 @@ export class NnFitDemo extends HTMLElement {
   }
 
   #makeOverlay(layer: HTMLElement): ChartOverlay {
-    const series = Object.keys(this.#c.spec).find((k) => this.#c.spec[k]!.kind === 'series');
     return new ChartOverlay(this, layer, {
       figure: () => this.#q('[data-role="fit-chart"]').firstElementChild,
       edit: (edit) => this.#c.edit(edit),
-      drawn: (ys) => {
-        if (series) this.#c.setDrawing(series, formatSeries(ys));
-      },
-      target: () => this.#c.view?.data ?? null,
+      drawn: (ys) => this.#c.setDrawing(formatSeries(ys)),
+      target: () => this.#c.record.view?.data ?? null,
       drawingChanged: async (on) => {
         if (on) await this.#charts.loadPlot();
         this.#charts.redrawAll();
@@ -178,9 +175,9 @@ export class NnFitDemo extends HTMLElement {
         }
         return;
       case 'progress': {
-        const last = this.#c.history.last;
+        const last = this.#c.record.history.last;
         if (last) Object.assign(this.dataset, { step: String(last.step), loss: String(last.loss) });
-        this.dataset.tensors = String(this.#c.numTensors);
+        this.dataset.tensors = String(this.#c.record.numTensors);
         // The rows ride along, so a listener sees every step, kept in the history or not.
         this.dispatchEvent(new CustomEvent('nn-progress', { detail: { step: last?.step, loss: last?.loss, rows: e.rows } }));
         return this.#queueDraw();
@@ -234,7 +231,7 @@ export class NnFitDemo extends HTMLElement {
   #badge(): void {
     const backend = this.#c.runningOn;
     if (!backend) return;
-    const ms = this.#c.msPerStep;
+    const ms = this.#c.record.msPerStep;
     const pace = ms ? ` · ${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms/step` : '';
     this.#q('[data-role="badge"]').textContent = `${BACKEND_LABELS[backend].label}${this.#c.inPage ? ' on this page' : ''}${pace}`;
   }
@@ -254,11 +251,11 @@ export class NnFitDemo extends HTMLElement {
   #draw(): void {
     this.#badge();
     const now = this.querySelector('[data-role="loss-now"]');
-    const last = this.#c.history.last;
+    const last = this.#c.record.history.last;
     if (now && last) now.textContent = fmt(last.loss);
     if (this.#c.state !== 'running' || performance.now() - this.#tableDrawn >= TABLE_EVERY_MS) {
       this.#tableDrawn = performance.now();
-      this.#table.draw(this.#c.history.latest(LOG_ROWS_SHOWN));
+      this.#table.draw(this.#c.record.history.latest(LOG_ROWS_SHOWN));
     }
     this.#charts.draw();
   }

@@ -31,7 +31,7 @@ export class SettingsPanel {
 
   /** Moves every control to the controller's settings. */
   sync(): void {
-    const settings = this.#c.settings;
+    const settings = this.#c.settings.values;
     for (const [key, s] of this.#fields()) {
       const { value, slider } = this.#inputs(key);
       const v = settings[key]!;
@@ -39,7 +39,7 @@ export class SettingsPanel {
       else value.value = String(v);
       if (slider && s.kind === 'number') slider.value = String(sliderPosition(s, v as number));
     }
-    this.#backend.value = this.#c.backend;
+    this.#backend.value = this.#c.settings.backend;
   }
 
   /** The backend select shows the one actually running (it may have fallen back). */
@@ -55,7 +55,7 @@ export class SettingsPanel {
 
   /** The settings with a control (a drawn series has none: it is drawn on the chart). */
   #fields() {
-    return Object.entries(this.#c.spec).filter(([, s]) => s.kind !== 'series');
+    return Object.entries(this.#c.settings.spec).filter(([, s]) => s.kind !== 'series');
   }
 
   #inputs(key: string): { value: ValueInput; slider: HTMLInputElement | null } {

@@ -2,97 +2,40 @@
  * A demo's runtime without the DOM: the state machine of one demo, its settings (and their
  * URL form), the trainer it drives, the run's history, and what claims and exercises ask of
  * it (`runTo`, `runWith`). Views read it and call its methods; it tells them what changed
- * through `emit`. Unit-tested against a fake trainer (tests/unit/demo/controller.test.ts).
+ * through `emit` (the events are in states.ts). Unit-tested against a fake trainer (tests/unit/demo/controller.test.ts).
  */
 import { BACKEND_LABELS, type BackendName } from '../nn/tf';
-import type { Trainer } from '../train/client';
 import type { RunView, UnitEdit } from '../train/experiment';
-import { StepHistory } from '../train/history';
+import type { Trainer } from '../train/client';
 import type { Report } from '../train/protocol';
 import type { Progress, StepRow } from '../train/session';
-import { choice, defaults, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingsSpec } from '../train/settings';
-import { ClaimWaiters } from './waiters';
+import type { Settings } from '../train/settings';
+import { DemoSettings } from './demo-settings';
+import { RunRecord } from './run-record';
+import { TRANSITIONS, type ControllerOptions, type DemoMessage, type DemoState } from './states';
+import { ClaimWaiters, EditQueue } from './waiters';
 import { formatNumber as fmt, noWorkerMessage } from './format';
 
-export type DemoState = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
-
-/** Where each state may go. A report that would move elsewhere came too late (a pause acknowledged after a reset) and is ignored. */
-export const TRANSITIONS: Readonly<Record<DemoState, readonly DemoState[]>> = {
-  idle: ['loading', 'error'],
-  loading: ['ready', 'error'],
-  ready: ['running', 'loading', 'error'],
-  running: ['ready', 'paused', 'diverged', 'loading', 'error'],
-  paused: ['running', 'ready', 'loading', 'error'],
-  diverged: ['loading', 'error'],
-  error: ['loading'],
-};
-
-/** A message for the reader: errors are alerts, notices are notes; `way` names the way on it offers. */
-export interface DemoMessage {
-  text: string;
-  kind: 'error' | 'notice';
-  way: 'defaults' | 'in-page';
-}
-
-export type DemoEvent =
-  | { type: 'state'; state: DemoState }
-  /** The settings or the backend changed: controls follow, and the URL (`query`). */
-  | { type: 'settings'; query: URLSearchParams }
-  | { type: 'message'; message: DemoMessage | null }
-  | { type: 'status'; text: string }
-  | { type: 'backend'; backend: BackendName }
-  /** A run went back to step 0; `drawTarget`: its target is a drawing not yet made. */
-  | { type: 'start'; drawTarget: boolean }
-  | { type: 'progress'; rows: readonly StepRow[] }
-  /** A run ended or paused: views catch up on what they skipped while it ran. */
-  | { type: 'stopped' }
-  | { type: 'edited'; loss: number };
-
-export interface ControllerOptions {
-  /** The demo's id: the prefix of its settings in the URL. */
-  id: string;
-  experiment: string;
-  spec: SettingsSpec;
-  /** Hand mode: every settings change is a try (a step of one); there is no training. */
-  hand: boolean;
-  query: URLSearchParams;
-  /** Starts a trainer (a worker, or the page's own thread when `inPage`); may throw WorkerUnavailableError. */
-  makeTrainer(onReport: (r: Report) => void, inPage: boolean): Trainer;
-  emit(e: DemoEvent): void;
-  /** Clock for the status line's pace (ms). */
-  now?: () => number;
-}
-
-/** The backend as a URL setting, labelled from the one table of backends. */
-const BACKEND_SETTING = choice('Backend', { webgl: BACKEND_LABELS.webgl.label, wasm: BACKEND_LABELS.wasm.label, cpu: BACKEND_LABELS.cpu.label }, 'webgl');
 /** While training, the status line (read out by screen readers) changes at most this often. */
 const STATUS_EVERY_MS = 4000;
 
 export class DemoController {
-  readonly history = new StepHistory();
-  readonly spec: SettingsSpec;
+  /** The settings and backend: what the controls show and the link says. */
+  readonly settings: DemoSettings;
+  /** The current run: its log, curves and units. */
+  readonly record = new RunRecord();
   readonly hand: boolean;
-  readonly urlErrors: string[];
   #state: DemoState = 'idle';
-  #settings: Settings;
-  #backend: BackendName;
   #trainer: Trainer | null = null;
   /** The backend the trainer runs on (it may have fallen back from the one asked for). */
   #runningOn: BackendName | null = null;
   #contextLost = false;
   #inPage = false;
-  #view: RunView | null = null;
-  #curves: number[][] | null = null;
-  #units: number[][] | null = null;
-  #msPerStep = 0;
-  #numTensors = 0;
-  #starts = 0;
   /** A live setting changed mid-run: not every step used the settings now shown. */
   #mixed = false;
   #autoPaused = false;
-  #visible = true;
   #lastStatus = -Infinity;
-  #editing: { inFlight: boolean; pending: UnitEdit | null } = { inFlight: false, pending: null };
+  readonly #edits = new EditQueue<UnitEdit>((edit) => this.#trainer?.send({ type: 'edit', edit }));
   readonly #waiters = new ClaimWaiters();
   readonly #o: ControllerOptions;
   readonly #now: () => number;
@@ -100,23 +43,12 @@ export class DemoController {
   constructor(o: ControllerOptions) {
     this.#o = o;
     this.#now = o.now ?? (() => performance.now());
-    this.spec = o.spec;
     this.hand = o.hand;
-    const { settings, errors } = settingsFromQuery({ ...o.spec, backend: BACKEND_SETTING }, o.query, o.id);
-    const { backend, ...rest } = settings;
-    this.#settings = rest;
-    this.#backend = backend as BackendName;
-    this.urlErrors = errors;
+    this.settings = new DemoSettings(o.spec, o.query, o.id);
   }
 
   get state(): DemoState {
     return this.#state;
-  }
-  get settings(): Readonly<Settings> {
-    return this.#settings;
-  }
-  get backend(): BackendName {
-    return this.#backend;
   }
   get runningOn(): BackendName | null {
     return this.#runningOn;
@@ -128,38 +60,8 @@ export class DemoController {
   get contextLost(): boolean {
     return this.#contextLost;
   }
-  /** What the current run shows (null until its first report). */
-  get view(): RunView | null {
-    return this.#view;
-  }
-  get curves(): number[][] | null {
-    return this.#curves;
-  }
-  get units(): number[][] | null {
-    return this.#units;
-  }
-  get msPerStep(): number {
-    return this.#msPerStep;
-  }
-  get numTensors(): number {
-    return this.#numTensors;
-  }
-  /** How many runs have started (the first one's step 0 is what the build-time preview shows). */
-  get starts(): number {
-    return this.#starts;
-  }
-  get step(): number {
-    return this.history.last?.step ?? 0;
-  }
   get usable(): boolean {
     return this.#state === 'ready' || this.#state === 'paused' || this.#state === 'running';
-  }
-  /** True when the run uses the settings the chapter's text talks about. */
-  get usesDefaults(): boolean {
-    return Object.entries(defaults(this.spec)).every(([k, v]) => this.#settings[k] === v);
-  }
-  get query(): URLSearchParams {
-    return settingsToQuery({ ...this.spec, backend: BACKEND_SETTING }, { ...this.#settings, backend: this.#backend }, this.#o.query, this.#o.id);
   }
 
   /** Starts the trainer (once; the page calls this when the demo comes near the viewport). */
@@ -173,7 +75,8 @@ export class DemoController {
       this.#report({ type: 'error', noWorker: true, message: err instanceof Error ? err.message : String(err) });
       return;
     }
-    this.#trainer.send({ type: 'init', experiment: this.#o.experiment, settings: { ...this.#settings }, backend: this.#backend });
+    const { values, backend } = this.settings;
+    this.#trainer.send({ type: 'init', experiment: this.#o.experiment, settings: { ...values }, backend });
   }
 
   dispose(): void {
@@ -197,26 +100,21 @@ export class DemoController {
 
   /** Back to the seeded start (in hand mode, also the chapter's starting settings). */
   reset(): void {
-    if (this.hand) {
-      this.#setAll(defaults(this.spec));
-      this.#settingsChanged();
-    }
+    if (this.hand) this.#changed(() => this.settings.resetValues());
     this.#restart();
   }
 
   /** A control changed: check it, then apply it live or restart from the seeded start. Returns the refusal, if any. */
   change(key: string, raw: string): string | null {
-    const s = this.spec[key];
-    const parsed = s ? parseSetting(s, raw) : { error: `no setting "${key}"` };
+    const parsed = this.settings.parse(key, raw);
     if ('error' in parsed) {
-      this.#message({ text: `${parsed.error}. Keeping ${String(this.#settings[key])}.`, kind: 'notice', way: 'defaults' });
+      this.#message({ text: `${parsed.error}. Keeping ${String(this.settings.values[key])}.`, kind: 'notice', way: 'defaults' });
       return parsed.error;
     }
     this.#message(null);
-    this.#settings[key] = parsed.value;
-    this.#settingsChanged();
-    if (s!.live) {
-      if (this.step > 0) this.#mixed = true;
+    this.#changed(() => (this.settings.values[key] = parsed.value));
+    if (this.settings.isLive(key)) {
+      if (this.record.step > 0) this.#mixed = true;
       this.#trainer?.send({ type: 'update', settings: { [key]: parsed.value } });
       if (this.hand) this.run(1);
     } else if (this.#trainer) this.#restart();
@@ -225,32 +123,32 @@ export class DemoController {
 
   /** Another backend: a fresh trainer on it. */
   setBackend(backend: BackendName): void {
-    this.#backend = backend;
-    this.#settingsChanged();
+    this.#changed(() => (this.settings.backend = backend));
     this.#replaceTrainer('the backend changed');
   }
 
-  /** The message's way on: the defaults, or training on the page's own thread. */
+  /** The message's way on: the default settings and backend. */
   useDefaults(): void {
-    this.#setAll(defaults(this.spec));
-    this.#backend = 'webgl';
-    this.#settingsChanged();
+    this.#changed(() => {
+      this.settings.resetValues();
+      this.settings.backend = 'webgl';
+    });
     this.#replaceTrainer('the settings were reset');
   }
 
+  /** The other way on, where no worker starts: train on the page's own thread, on the CPU. */
   trainInPage(): void {
     this.#inPage = true;
-    this.#backend = 'cpu';
-    this.#settingsChanged();
+    this.#changed(() => (this.settings.backend = 'cpu'));
     this.#replaceTrainer('the demo moved to this page');
   }
 
-  /** A drawn target: `key` (a series setting) takes the values and the run restarts on it. */
-  setDrawing(key: string, value: string): void {
-    this.#settings.target = 'drawn';
-    this.#settings[key] = value;
+  /** A drawn target: the series setting takes the values, and the run restarts on it. */
+  setDrawing(value: string): void {
+    const key = this.settings.seriesKey;
+    if (!key) return;
     this.#message(null);
-    this.#settingsChanged();
+    this.#changed(() => Object.assign(this.settings.values, { target: 'drawn', [key]: value }));
     this.#restart();
   }
 
@@ -258,13 +156,11 @@ export class DemoController {
   edit(edit: UnitEdit): void {
     if (this.#state === 'running') this.#trainer?.send({ type: 'pause' });
     else if (this.#state !== 'ready' && this.#state !== 'paused') return;
-    if (this.#editing.inFlight) this.#editing.pending = edit;
-    else this.#sendEdit(edit);
+    this.#edits.push(edit);
   }
 
   /** The demo is on screen (and the tab shown) or not: a run pauses while it is not, and resumes after. */
   setVisible(visible: boolean): void {
-    this.#visible = visible;
     if (!visible && this.#state === 'running') {
       this.#autoPaused = true;
       this.#trainer?.send({ type: 'pause' });
@@ -276,12 +172,12 @@ export class DemoController {
 
   /** Resolves with the log row of `step`, training until it exists (claims use this). */
   runTo(step: number): Promise<StepRow> {
-    const row = this.history.at(step);
+    const row = this.record.history.at(step);
     if (row) return Promise.resolve(row);
     if (this.#state === 'diverged' || this.#state === 'error') return Promise.reject(new Error(`the run stopped before step ${step}`));
     this.start();
     const promise = this.#waiters.wait(step);
-    this.run(step - this.step);
+    this.run(step - this.record.step);
     return promise;
   }
 
@@ -291,24 +187,17 @@ export class DemoController {
    * step `step` of a run from the seeded start with them.
    */
   runWith(changes: Settings, step?: number): Promise<StepRow> {
-    const before = JSON.stringify(this.#settings);
-    const next = defaults(this.spec) as Settings;
-    for (const [key, value] of Object.entries(changes)) {
-      const s = this.spec[key];
-      if (!s) return Promise.reject(new Error(`no setting "${key}"`));
-      const parsed = parseSetting(s, String(value));
-      if ('error' in parsed) return Promise.reject(new Error(parsed.error));
-      next[key] = parsed.value;
-    }
-    this.#setAll(next);
-    this.#settingsChanged();
+    const next = this.settings.withChanges(changes);
+    if ('error' in next) return Promise.reject(new Error(next.error));
+    const same = JSON.stringify(next.values) === JSON.stringify(this.settings.values);
+    this.#changed(() => (this.settings.values = next.values));
     if (this.hand) {
-      this.#trainer?.send({ type: 'update', settings: { ...this.#settings } });
-      return this.runTo(this.step + 1);
+      this.#trainer?.send({ type: 'update', settings: { ...next.values } });
+      return this.runTo(this.record.step + 1);
     }
     if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
-    const reusable = this.usable && !this.#mixed && JSON.stringify(this.#settings) === before && this.history.last;
-    if (this.#trainer && reusable) return this.runTo(step);
+    // Already running with exactly these settings (an earlier claim's run): train on, or read the log.
+    if (this.#trainer && same && this.usable && !this.#mixed && this.record.history.last) return this.runTo(step);
     if (this.#trainer) this.#restart();
     else this.start();
     return this.#waiters.wait(step);
@@ -321,12 +210,10 @@ export class DemoController {
     return true;
   }
 
-  #setAll(settings: Settings): void {
-    this.#settings = { ...settings };
-  }
-
-  #settingsChanged(): void {
-    this.#o.emit({ type: 'settings', query: this.query });
+  /** Changes the settings (or backend) with `change`, then the controls and the link follow. */
+  #changed(change: () => unknown): void {
+    change();
+    this.#o.emit({ type: 'settings', query: this.settings.query });
   }
 
   #message(message: DemoMessage | null): void {
@@ -353,7 +240,7 @@ export class DemoController {
       return;
     }
     this.#to('loading');
-    this.#trainer.send({ type: 'reset', settings: { ...this.#settings } });
+    this.#trainer.send({ type: 'reset', settings: { ...this.settings.values } });
   }
 
   #replaceTrainer(why: string): void {
@@ -364,20 +251,10 @@ export class DemoController {
     this.start();
   }
 
-  #sendEdit(edit: UnitEdit): void {
-    this.#editing.inFlight = true;
-    this.#trainer?.send({ type: 'edit', edit });
-  }
-
   #report(r: Report): void {
     switch (r.type) {
-      case 'ready': {
-        this.#runningOn = r.backend;
-        const asked = BACKEND_LABELS[this.#backend].label;
-        if (r.fallbackReason) this.#message({ text: `Training on the CPU instead of ${asked}: ${r.fallbackReason}. It works, only slower.`, kind: 'notice', way: 'defaults' });
-        this.#o.emit({ type: 'backend', backend: r.backend });
-        return;
-      }
+      case 'ready':
+        return this.#ready(r.backend, r.fallbackReason);
       case 'start':
         return this.#started(r.progress, r.view);
       case 'edited':
@@ -397,44 +274,43 @@ export class DemoController {
     }
   }
 
+  #ready(backend: BackendName, fallbackReason: string | undefined): void {
+    this.#runningOn = backend;
+    const asked = BACKEND_LABELS[this.settings.backend].label;
+    if (fallbackReason) this.#message({ text: `Training on the CPU instead of ${asked}: ${fallbackReason}. It works, only slower.`, kind: 'notice', way: 'defaults' });
+    this.#o.emit({ type: 'backend', backend });
+  }
+
   #started(progress: Progress, view: RunView): void {
-    this.#starts++;
     this.#mixed = false;
-    this.#view = view;
-    this.#editing = { inFlight: false, pending: null };
-    this.history.clear();
-    this.#accept(progress);
-    this.#units = progress.units ?? null;
+    this.#edits.clear();
+    this.record.begin(view, progress);
+    this.#progressed(progress);
     this.#to('ready');
-    this.#status(`Ready at the seeded start: loss ${fmt(this.history.first!.loss)}.`, true);
-    const series = Object.keys(this.spec).find((k) => this.spec[k]!.kind === 'series');
-    this.#o.emit({ type: 'start', drawTarget: series !== undefined && this.#settings.target === 'drawn' && this.#settings[series] === '' });
+    this.#status(`Ready at the seeded start: loss ${fmt(this.record.history.first!.loss)}.`, true);
+    const key = this.settings.seriesKey;
+    const values = this.settings.values;
+    this.#o.emit({ type: 'start', drawTarget: key !== undefined && values.target === 'drawn' && values[key] === '' });
     this.#serveWaiters();
   }
 
   #edited(loss: number, progress: Progress): void {
-    this.#editing.inFlight = false;
-    // A later edit is waiting: send it, and show only where the last one lands.
-    const next = this.#editing.pending;
-    if (next) {
-      this.#editing.pending = null;
-      this.#sendEdit(next);
-      return;
-    }
-    if (progress.curves) this.#curves = progress.curves;
-    this.#units = progress.units ?? this.#units;
+    // A later edit was waiting: it is sent now, and only where the last one lands is shown.
+    if (!this.#edits.applied()) return;
+    this.record.edited(progress);
     this.#status(`Moved by hand: loss now ${fmt(loss)}. Play trains on from here.`, true);
     this.#o.emit({ type: 'edited', loss });
   }
 
   #accept(p: Progress): void {
-    this.history.push(p.rows);
-    if (p.curves) this.#curves = p.curves;
-    if (p.units) this.#units = p.units;
-    if (p.rows.length) this.#msPerStep = p.msPerStep;
-    this.#numTensors = p.numTensors;
-    this.#waiters.serve((step) => this.history.at(step) ?? p.rows.find((r) => r.step === step));
-    const last = this.history.last;
+    this.record.accept(p);
+    this.#progressed(p);
+  }
+
+  /** New rows: waiters whose step came are served, and the views told. */
+  #progressed(p: Progress): void {
+    this.#waiters.serve((step) => this.record.history.at(step) ?? p.rows.find((r) => r.step === step));
+    const last = this.record.history.last;
     if (this.#state === 'running' && last) this.#status(`Training: step ${last.step}, loss ${fmt(last.loss)}.`);
     this.#o.emit({ type: 'progress', rows: p.rows });
   }
@@ -442,8 +318,9 @@ export class DemoController {
   #stopped(reason: 'done' | 'paused'): void {
     const applies = this.#state === 'running' || (reason === 'done' && this.#state === 'paused');
     if (applies) this.#to(reason === 'paused' ? 'paused' : 'ready');
-    const last = this.history.last!;
-    this.#status(this.hand ? `Try ${last.step}: loss ${fmt(last.loss)}.` : `${reason === 'paused' ? 'Paused' : 'Stopped'} at step ${last.step}: loss ${fmt(last.loss)}.`, true);
+    const last = this.record.history.last!;
+    const what = reason === 'paused' ? 'Paused' : 'Stopped';
+    this.#status(this.hand ? `Try ${last.step}: loss ${fmt(last.loss)}.` : `${what} at step ${last.step}: loss ${fmt(last.loss)}.`, true);
     if (reason === 'done') this.#serveWaiters();
     this.#o.emit({ type: 'stopped' });
   }
@@ -464,6 +341,8 @@ export class DemoController {
   /** Someone is waiting for a later step (a claim, or runTo while a run was ending): train on to it. */
   #serveWaiters(): void {
     const furthest = this.#waiters.furthest;
-    if (furthest !== null && this.#state === 'ready') this.run(furthest - this.step);
+    if (furthest !== null && this.#state === 'ready') this.run(furthest - this.record.step);
   }
 }
+
+export { TRANSITIONS, type ControllerOptions, type DemoEvent, type DemoMessage, type DemoState } from './states';

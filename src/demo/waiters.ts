@@ -28,3 +28,38 @@ export class ClaimWaiters {
     waiting.forEach((w) => w.reject(new Error(reason)));
   }
 }
+
+/** Kink edits, one at a time: while one is applied the latest waits, and those between are dropped. */
+export class EditQueue<E> {
+  #inFlight = false;
+  #pending: E | null = null;
+  readonly #send: (edit: E) => void;
+
+  constructor(send: (edit: E) => void) {
+    this.#send = send;
+  }
+
+  push(edit: E): void {
+    if (this.#inFlight) this.#pending = edit;
+    else this.#go(edit);
+  }
+
+  /** The edit in flight was applied: true when it was the last (what it shows is current). */
+  applied(): boolean {
+    this.#inFlight = false;
+    const next = this.#pending;
+    this.#pending = null;
+    if (next) this.#go(next);
+    return next === null;
+  }
+
+  clear(): void {
+    this.#inFlight = false;
+    this.#pending = null;
+  }
+
+  #go(edit: E): void {
+    this.#inFlight = true;
+    this.#send(edit);
+  }
+}

@@ -72,7 +72,7 @@ describe('the demo state machine', () => {
     t.report({ type: 'ready', backend: 'cpu' });
     t.report({ type: 'start', progress: progress([0], 2), view: VIEW });
     expect(t.states()).toEqual(['loading', 'ready']);
-    expect(t.c.history.rows().map((r) => r.step)).toEqual([0]);
+    expect(t.c.record.history.rows().map((r) => r.step)).toEqual([0]);
     expect(t.last('status')?.text).toBe('Ready at the seeded start: loss 2.0000.');
   });
 
@@ -90,7 +90,7 @@ describe('the demo state machine', () => {
     t.report({ type: 'progress', progress: progress(range(5, 7)) });
     t.report({ type: 'stopped', reason: 'done' });
     expect(t.states()).toEqual(['loading', 'ready', 'running', 'paused', 'running', 'ready']);
-    expect(t.c.step).toBe(7);
+    expect(t.c.record.step).toBe(7);
     expect(t.last('status')?.text).toBe('Stopped at step 7: loss 1.0000.');
   });
 
@@ -113,7 +113,7 @@ describe('the demo state machine', () => {
     });
     t.ready();
     t.c.run(Infinity);
-    expect(t.c.step).toBe(5);
+    expect(t.c.record.step).toBe(5);
     t.c.pause();
     expect(t.c.state).toBe('paused');
     t.c.reset();
@@ -124,7 +124,7 @@ describe('the demo state machine', () => {
     expect(t.c.state).toBe('loading');
     t.report({ type: 'start', progress: progress([0], 2), view: VIEW });
     expect(t.c.state).toBe('ready');
-    expect(t.c.history.rows().map((r) => r.step)).toEqual([0]);
+    expect(t.c.record.history.rows().map((r) => r.step)).toEqual([0]);
   });
 
   it('running → diverged: the message says why, waiters are rejected, and only a reset goes on', async () => {
@@ -153,7 +153,7 @@ describe('the demo state machine', () => {
     expect(t.trainers).toEqual([{ inPage: true, terminated: false }]);
     expect(t.c.state).toBe('loading');
     expect(t.sent.at(-1)).toMatchObject({ type: 'init', backend: 'cpu' });
-    expect(t.c.query.get('demo.backend')).toBe('cpu');
+    expect(t.c.settings.query.get('demo.backend')).toBe('cpu');
   });
 
   it('a lost context is an error that Reset answers with a new trainer', () => {
@@ -195,16 +195,16 @@ describe('settings', () => {
     expect(t.sent.at(-1)).toEqual({ type: 'reset', settings: { lr: 0.02, loss: 'mse', clear: true, seed: 42 } });
     expect(t.c.state).toBe('loading');
     expect(t.c.change('lr', 'abc')).toBe('Learning rate: "abc" is not a number in decimal notation');
-    expect(t.c.settings.lr).toBe(0.02);
+    expect(t.c.settings.values.lr).toBe(0.02);
     expect(t.last('message')?.message).toMatchObject({ kind: 'notice', text: 'Learning rate: "abc" is not a number in decimal notation. Keeping 0.02.' });
     expect(t.last('settings')?.query.toString()).toBe('demo.lr=0.02&demo.loss=mse');
   });
 
   it('a link with bad settings keeps the defaults and says why', () => {
     const t = setup({ query: 'demo.lr=5e9&demo.nope=1&other=1' });
-    expect(t.c.settings).toEqual({ lr: 0.01, loss: 'mae', clear: true, seed: 42 });
-    expect(t.c.urlErrors).toEqual(['Learning rate: 5000000000 is outside the allowed range 0.0001 to 100', '"demo.nope" is not a setting of this demo']);
-    expect(t.c.query.toString()).toBe('demo.nope=1&other=1');
+    expect(t.c.settings.values).toEqual({ lr: 0.01, loss: 'mae', clear: true, seed: 42 });
+    expect(t.c.settings.urlErrors).toEqual(['Learning rate: 5000000000 is outside the allowed range 0.0001 to 100', '"demo.nope" is not a setting of this demo']);
+    expect(t.c.settings.query.toString()).toBe('demo.nope=1&other=1');
   });
 
   it('hand mode: each change is a try, even while the last one is under way; Back to the start restores the defaults', () => {
@@ -215,7 +215,7 @@ describe('settings', () => {
     t.c.change('a', '2.5');
     expect(t.sent.slice(-2)).toEqual([{ type: 'update', settings: { a: 2.5 } }, { type: 'run', steps: 1 }]);
     t.c.reset();
-    expect(t.c.settings).toEqual({ a: 1.1, b: 1.2, c: 1.3, loss: 'mae' });
+    expect(t.c.settings.values).toEqual({ a: 1.1, b: 1.2, c: 1.3, loss: 'mae' });
     expect(t.sent.at(-1)).toMatchObject({ type: 'reset', settings: { a: 1.1 } });
   });
 });
@@ -272,7 +272,7 @@ describe('editing and visibility', () => {
     expect(t.last('edited')).toBeUndefined();
     t.report({ type: 'edited', loss: 1.25, progress: { ...progress([0], 9), rows: [] } });
     expect(t.last('edited')).toEqual({ type: 'edited', loss: 1.25 });
-    expect(t.c.curves).toEqual([[9]]);
+    expect(t.c.record.curves).toEqual([[9]]);
   });
 
   it('off screen a run pauses, and on screen again it resumes; a run the reader paused stays paused', () => {
@@ -295,9 +295,9 @@ describe('editing and visibility', () => {
     const t = setup({ query: 'demo.lr=0.5&demo.backend=wasm' });
     t.ready();
     t.c.useDefaults();
-    expect(t.c.settings).toEqual({ lr: 0.01, loss: 'mae', clear: true, seed: 42 });
+    expect(t.c.settings.values).toEqual({ lr: 0.01, loss: 'mae', clear: true, seed: 42 });
     expect(t.trainers.map((x) => x.terminated)).toEqual([true, false]);
     expect(t.sent.at(-1)).toMatchObject({ type: 'init', backend: 'webgl' });
-    expect(t.c.query.toString()).toBe('');
+    expect(t.c.settings.query.toString()).toBe('');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RandomState } from '../../src/data';
-import { backward, Linear, MSELoss, ReLU, Sequential, Tanh, tf, type Tensor2D } from '../../src/nn';
-import initFixture from '../fixtures/linear_init.json';
-import { expectClose, values, expectNoLeaks } from './helpers';
+import { RandomState } from '../../../src/data';
+import { backward, Linear, MSELoss, ReLU, Sequential, Tanh, tf, type Tensor2D } from '../../../src/nn';
+import initFixture from '../../fixtures/linear_init.json';
+import { expectClose, values, expectNoLeaks } from '../helpers';
 
 expectNoLeaks();
 

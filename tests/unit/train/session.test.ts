@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingSession, unknownDemoIds, type Progress } from '../../src/train';
-import { doubleRelu } from '../../src/train/double-relu';
-import { quadraticByHand, quadraticDescent } from '../../src/train/quadratic';
-import { reluFitter } from '../../src/train/relu-fitter';
-import { reluSurface } from '../../src/train/relu-surface';
-import { datasetQ1 } from '../../src/data';
-import { tf } from '../../src/nn';
-import fixture from '../fixtures/trajectories.json';
-import { expectClose } from './helpers';
+import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingSession, unknownDemoIds, type Progress } from '../../../src/train';
+import { doubleRelu } from '../../../src/train/double-relu';
+import { quadraticByHand, quadraticDescent } from '../../../src/train/quadratic';
+import { reluFitter } from '../../../src/train/relu-fitter';
+import { reluSurface } from '../../../src/train/relu-surface';
+import { datasetQ1 } from '../../../src/data';
+import { tf } from '../../../src/nn';
+import fixture from '../../fixtures/trajectories.json';
+import { expectClose } from '../helpers';
 
 async function collect(session: TrainingSession, steps: number, maxChunk?: number) {
   const seen: Progress[] = [];

@@ -1,10 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { fitChart, lossChart, updateFitCurves, updateLossChart } from '../../src/plot';
-import { MAX_LOSS_POINTS, thin } from '../../src/plot/loss-chart';
-import { niceCeil } from '../../src/plot/fast-update';
-import { compactSvg, PLOT_CLASS } from '../../src/plot/themed-plot';
-import { linspace } from '../../src/data';
+import { fitChart, lossChart, updateFitCurves, updateLossChart } from '../../../src/plot';
+import { MAX_LOSS_POINTS, thin } from '../../../src/plot/loss-chart';
+import { niceCeil } from '../../../src/plot/fast-update';
+import { compactSvg, PLOT_CLASS } from '../../../src/plot/themed-plot';
+import { linspace } from '../../../src/data';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 const doc = document as unknown as Document;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RandomState } from '../../src/data';
+import { RandomState } from '../../../src/data';
 import {
   Adam,
   backward,
@@ -15,9 +15,9 @@ import {
   type Optimizer,
   type Parameter,
   type Scalar,
-} from '../../src/nn';
-import fixture from '../fixtures/optimizers.json';
-import { expectClose, param, values, expectNoLeaks } from './helpers';
+} from '../../../src/nn';
+import fixture from '../../fixtures/optimizers.json';
+import { expectClose, param, values, expectNoLeaks } from '../helpers';
 
 expectNoLeaks();
 

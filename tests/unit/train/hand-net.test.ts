@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { datasetSine, RandomState } from '../../src/data';
-import { tf } from '../../src/nn';
-import { defaults, TrainingSession, type Progress } from '../../src/train';
-import { HandLinear, HandNet, handMSE } from '../../src/train/hand-net';
-import { sineByHand, sineEpochs } from '../../src/train/sine-by-hand';
-import fixture from '../fixtures/hand_net.json';
-import { expectClose } from './helpers';
+import { datasetSine, RandomState } from '../../../src/data';
+import { tf } from '../../../src/nn';
+import { defaults, TrainingSession, type Progress } from '../../../src/train';
+import { HandLinear, HandNet, handMSE } from '../../../src/train/hand-net';
+import { sineByHand, sineEpochs } from '../../../src/train/sine-by-hand';
+import fixture from '../../fixtures/hand_net.json';
+import { expectClose } from '../helpers';
 
 async function collect(session: TrainingSession, steps: number) {
   const seen: Progress[] = [];
@@ -121,7 +121,7 @@ describe('the same net by epochs, with SGD and momentum from the library', () =>
 
 describe('chapter 6 on the thermometer data', () => {
   it('Linear(1, 1) approaches the least-squares line; validation loss is logged; no tensor leaks', async () => {
-    const { thermoLinear, LEAST_SQUARES, leastSquares } = await import('../../src/train/thermometer');
+    const { thermoLinear, LEAST_SQUARES, leastSquares } = await import('../../../src/train/thermometer');
     // The closed form agrees with a line through two points it should reproduce exactly.
     expectClose(Object.values(leastSquares([0, 1, 2], [1, 3, 5])), [2, 1], 1e-12, 1e-12);
     const session = new TrainingSession(thermoLinear, defaults(thermoLinear.settings));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RandomState } from '../../src/data';
-import fixture from '../fixtures/random.json';
+import { RandomState } from '../../../src/data';
+import fixture from '../../fixtures/random.json';
 
 type Call = (typeof fixture)[number]['calls'][number];
 

@@ -7,8 +7,8 @@ import {
   datasetThermometer,
   linspace,
   RandomState,
-} from '../../src/data';
-import fixture from '../fixtures/datasets.json';
+} from '../../../src/data';
+import fixture from '../../fixtures/datasets.json';
 
 describe('linspace matches np.linspace exactly', () => {
   for (const [key, values] of Object.entries(fixture.linspace)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { L1Loss, MSELoss, tf, type Tensor } from '../../src/nn';
-import { expectClose, values, expectNoLeaks } from './helpers';
+import { L1Loss, MSELoss, tf, type Tensor } from '../../../src/nn';
+import { expectClose, values, expectNoLeaks } from '../helpers';
 
 expectNoLeaks();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReLU, tf } from '../../src/nn';
-import { reluClip, reluNumber, reluTensor } from '../../src/train/relu-three-ways';
-import { expectNoLeaks, values } from './helpers';
+import { ReLU, tf } from '../../../src/nn';
+import { reluClip, reluNumber, reluTensor } from '../../../src/train/relu-three-ways';
+import { expectNoLeaks, values } from '../helpers';
 
 expectNoLeaks();
 

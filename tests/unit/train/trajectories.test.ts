@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { datasetQ1, datasetQ2 } from '../../src/data';
-import { backward, L1Loss, SGD, tf, type Parameter, type Tensor } from '../../src/nn';
-import fixture from '../fixtures/trajectories.json';
-import { expectClose, param, expectNoLeaks } from './helpers';
+import { datasetQ1, datasetQ2 } from '../../../src/data';
+import { backward, L1Loss, SGD, tf, type Parameter, type Tensor } from '../../../src/nn';
+import fixture from '../../fixtures/trajectories.json';
+import { expectClose, param, expectNoLeaks } from '../helpers';
 
 expectNoLeaks();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalizeScripts } from '../../build/external-inline-scripts.mjs';
+import { externalizeScripts } from '../../../build/external-inline-scripts.mjs';
 
 describe('externalizeScripts (the build step that lets the site run under script-src self)', () => {
   const page = [

@@ -13,8 +13,8 @@ import {
   type Activation,
   type Tensor,
   type Tensor2D,
-} from '../../src/nn';
-import { expectClose, values, expectNoLeaks } from './helpers';
+} from '../../../src/nn';
+import { expectClose, values, expectNoLeaks } from '../helpers';
 
 expectNoLeaks();
 

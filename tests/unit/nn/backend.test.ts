@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startBackend, tf } from '../../src/nn/tf';
+import { startBackend, tf } from '../../../src/nn/tf';
 
 describe('startBackend', () => {
   it('falls back to the CPU, and says why, where WebGL is not registered (Node)', async () => {

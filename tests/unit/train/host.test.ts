@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, EXPERIMENTS, TrainingSession } from '../../src/train';
-import { createTrainerHost } from '../../src/train/host';
-import type { Command, Report } from '../../src/train/protocol';
-import { doubleRelu } from '../../src/train/double-relu';
-import { tf } from '../../src/nn';
+import { defaults, EXPERIMENTS, TrainingSession } from '../../../src/train';
+import { createTrainerHost } from '../../../src/train/host';
+import type { Command, Report } from '../../../src/train/protocol';
+import { doubleRelu } from '../../../src/train/double-relu';
+import { tf } from '../../../src/nn';
 
 /** A host on the CPU backend (whose read-backs resolve at once) and the reports it sent. */
 function host() {

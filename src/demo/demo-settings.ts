@@ -1,0 +1,71 @@
+import { BACKEND_LABELS, BACKENDS, type BackendName } from '../nn/tf';
+import { choice, defaults, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingsSpec, type SettingValue } from '../train/settings';
+
+/** The backend as a URL setting, labelled from the one table of backends. */
+const BACKEND_SETTING = choice('Backend', Object.fromEntries(BACKENDS.map((b) => [b, BACKEND_LABELS[b].label])) as Record<BackendName, string>, 'webgl');
+
+/**
+ * A demo's settings as the reader has them: the values of its spec, and the backend (its
+ * own control, not the experiment's), read from the link and written back to it.
+ */
+export class DemoSettings {
+  readonly spec: SettingsSpec;
+  /** What the link asked for that could not be used (the defaults stand in). */
+  readonly urlErrors: string[];
+  values: Settings;
+  backend: BackendName;
+  readonly #id: string;
+  readonly #query: URLSearchParams;
+
+  /** `id` prefixes the demo's keys in `query` (the page's URL when it loaded). */
+  constructor(spec: SettingsSpec, query: URLSearchParams, id: string) {
+    this.spec = spec;
+    this.#id = id;
+    this.#query = query;
+    const { settings, errors } = settingsFromQuery({ ...spec, backend: BACKEND_SETTING }, query, id);
+    const { backend, ...values } = settings;
+    this.values = values;
+    this.backend = backend as BackendName;
+    this.urlErrors = errors;
+  }
+
+  /** The page's query with these settings (only those off their defaults). */
+  get query(): URLSearchParams {
+    return settingsToQuery({ ...this.spec, backend: BACKEND_SETTING }, { ...this.values, backend: this.backend }, this.#query, this.#id);
+  }
+
+  /** True when the run uses the settings the chapter's text talks about. */
+  get usesDefaults(): boolean {
+    return Object.entries(defaults(this.spec)).every(([k, v]) => this.values[k] === v);
+  }
+
+  isLive(key: string): boolean {
+    return this.spec[key]?.live === true;
+  }
+
+  /** The key of the setting drawn on the chart, if the demo has one. */
+  get seriesKey(): string | undefined {
+    return Object.keys(this.spec).find((k) => this.spec[k]!.kind === 'series');
+  }
+
+  /** Checks `raw` for `key`: the value, or why it was refused. */
+  parse(key: string, raw: string): { value: SettingValue } | { error: string } {
+    const s = this.spec[key];
+    return s ? parseSetting(s, raw) : { error: `no setting "${key}"` };
+  }
+
+  /** The defaults with `changes` (as a claim gives them), or the first refusal. */
+  withChanges(changes: Settings): { values: Settings } | { error: string } {
+    const values: Settings = defaults(this.spec);
+    for (const [key, value] of Object.entries(changes)) {
+      const parsed = this.parse(key, String(value));
+      if ('error' in parsed) return parsed;
+      values[key] = parsed.value;
+    }
+    return { values };
+  }
+
+  resetValues(): void {
+    this.values = defaults(this.spec);
+  }
+}
