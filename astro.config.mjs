@@ -46,8 +46,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Infinitely Flexible',
-      description:
-        'Learn how neural networks work, from a single ReLU to torch.nn-style modules, with live demos that train in your browser.',
+      description: 'Learn how neural networks work, from a single ReLU to torch.nn-style modules, with live demos that train in your browser.',
       logo: { src: './src/assets/logo.svg', alt: '' },
       favicon: '/favicon.svg',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],

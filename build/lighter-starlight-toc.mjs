@@ -16,7 +16,8 @@
  * section is still highlighted).
  */
 
-const QUERY = /const toObserve = document\.querySelectorAll\(\[\s*`main :where\(\$\{this\.tocHeadingSelector\}\)`,\s*`main :where\(\$\{this\.tocHeadingSelector\}, \.sl-heading-wrapper\) ~ \*:not\(:has\(\$\{this\.tocHeadingSelector\}\)\)`,\s*`main \.sl-markdown-content > \*:not\(:has\(\$\{this\.tocHeadingSelector\}\)\)`,\s*`main > \*:not\(:has\(\$\{this\.tocHeadingSelector\}\)\)`\s*\]\.join\(\)\);/;
+const QUERY =
+  /const toObserve = document\.querySelectorAll\(\[\s*`main :where\(\$\{this\.tocHeadingSelector\}\)`,\s*`main :where\(\$\{this\.tocHeadingSelector\}, \.sl-heading-wrapper\) ~ \*:not\(:has\(\$\{this\.tocHeadingSelector\}\)\)`,\s*`main \.sl-markdown-content > \*:not\(:has\(\$\{this\.tocHeadingSelector\}\)\)`,\s*`main > \*:not\(:has\(\$\{this\.tocHeadingSelector\}\)\)`\s*\]\.join\(\)\);/;
 
 /**
  * The elements Starlight's query matches:

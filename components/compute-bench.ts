@@ -3,7 +3,7 @@
  * backend, in the reader's browser, one worker at a time (so the runs don't compete), and
  * fills the table. Runs only when asked: it keeps the machine busy for a while.
  */
-import type { BackendName } from '../src/nn/tf';
+import { BACKEND_LABELS, BACKENDS, type BackendName } from '../src/nn/backends';
 import { TrainerClient } from '../src/train/client';
 import type { Report } from '../src/train/protocol';
 
@@ -15,12 +15,6 @@ export interface ProbeModel {
   /** Steps timed after the first (which compiles shaders and is not counted). */
   steps: number;
 }
-
-const BACKENDS: { name: BackendName; label: string }[] = [
-  { name: 'webgl', label: 'WebGL' },
-  { name: 'wasm', label: 'WebAssembly' },
-  { name: 'cpu', label: 'CPU' },
-];
 
 type Cell = { ms: number } | { unavailable: string };
 
@@ -86,11 +80,11 @@ class NnComputeBench extends HTMLElement {
       const cells = new Map<BackendName, Cell>();
       for (const b of BACKENDS) {
         n++;
-        status.textContent = `Measuring the ${model.label} on ${b.label} (${n} of ${total})…`;
-        const td = this.querySelector<HTMLElement>(`[data-model="${model.key}"] [data-backend="${b.name}"]`)!;
+        status.textContent = `Measuring the ${model.label} on ${BACKEND_LABELS[b].label} (${n} of ${total})…`;
+        const td = this.querySelector<HTMLElement>(`[data-model="${model.key}"] [data-backend="${b}"]`)!;
         td.textContent = '…';
-        const cell = await measure(model, b.name);
-        cells.set(b.name, cell);
+        const cell = await measure(model, b);
+        cells.set(b, cell);
         if ('ms' in cell) {
           td.dataset.ms = String(cell.ms);
           td.textContent = `${fmtMs(cell.ms)} ms`;

@@ -15,7 +15,6 @@ const expectedBackend = headful ? 'webgl' : 'cpu';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 if (!existsSync(firefox)) throw new Error(`No Firefox at ${firefox}: apt-get install firefox-esr, or set FIREFOX_PATH`);
 
-
 const server = await startPreview(PORT);
 const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: !headful });
 const failures: string[] = [];
@@ -48,7 +47,9 @@ try {
   await page.evaluate(() => (document.querySelector('#double-relu') as HTMLElement & { runTo(n: number): Promise<unknown> }).runTo(40));
   const run = await page.evaluate(() => ({ ...(document.querySelector('#double-relu') as HTMLElement).dataset }));
   // The live chart follows the training: its curve is redrawn within a moment.
-  await page.waitForFunction((d) => document.querySelector('#double-relu g.if-prediction path')?.getAttribute('d') !== d, { timeout: 10_000 }, before).catch(() => failures.push('the chart did not follow the training'));
+  await page
+    .waitForFunction((d) => document.querySelector('#double-relu g.if-prediction path')?.getAttribute('d') !== d, { timeout: 10_000 }, before)
+    .catch(() => failures.push('the chart did not follow the training'));
   const loss = Number(run.loss);
   console.log(`chapter 4 demo in Firefox (${headful ? 'xvfb' : 'headless'}): backend ${run.backend}, step ${run.step}, loss ${loss}`);
   if (run.backend !== expectedBackend) failures.push(`expected the ${expectedBackend} backend, got ${run.backend}`);

@@ -16,7 +16,6 @@ const PORT = 4341;
 const BUDGET = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 type Category = keyof typeof BUDGET;
 
-
 const server = await startPreview(PORT);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? chromiumPath(),
@@ -26,7 +25,10 @@ const rows: Record<string, Record<string, number>> = {};
 const failures: string[] = [];
 try {
   for (const path of builtPages()) {
-    for (const [preset, config] of [['mobile', undefined], ['desktop', desktopConfig]] as const) {
+    for (const [preset, config] of [
+      ['mobile', undefined],
+      ['desktop', desktopConfig],
+    ] as const) {
       const audit = async () => {
         const result = await lighthouse(`http://localhost:${PORT}${path}`, { port: chrome.port, logLevel: 'error', output: 'json' }, config);
         if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
@@ -49,7 +51,9 @@ try {
           const shifts = (lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string } }[] } | undefined)?.items
             ?.map((i) => i.node?.selector)
             .join('; ');
-          failures.push(`${path} (${preset}) ${category} ${scores[category]} < ${BUDGET[category]}: ${audits.join(', ')}${shifts ? `; shifted: ${shifts}` : ''}`);
+          failures.push(
+            `${path} (${preset}) ${category} ${scores[category]} < ${BUDGET[category]}: ${audits.join(', ')}${shifts ? `; shifted: ${shifts}` : ''}`,
+          );
         }
       }
       rows[`${path} ${preset}${runs.length > 1 ? ' (median of 3)' : ''}`] = scores;

@@ -3,7 +3,7 @@
  * chapter's settings, writes the observed value and whether the claim holds
  * (data-state: pending, checking, holds, fails, other-settings, unavailable).
  */
-import type { StepRow } from '../../src/train/session';
+import type { StepRow } from '../../src/train/training-run';
 import type { Settings } from '../../src/train/settings';
 import type { NnFitDemo } from './fit-demo';
 
@@ -114,7 +114,7 @@ class NnClaim extends HTMLElement {
   }
 
   #live(text: string): void {
-    const live = this.querySelector('.claim__live');
+    const live = this.querySelector('.if-claim__live');
     if (live) live.textContent = text;
   }
 }

@@ -57,7 +57,7 @@ export class DrawMode implements OverlayMode {
     const svg = document.createElementNS(NS, 'svg');
     svg.setAttribute('viewBox', `0 0 ${f.width} ${f.height}`);
     svg.setAttribute('aria-hidden', 'true');
-    svg.classList.add('nn-demo__drawing');
+    svg.classList.add('if-demo__drawing');
     const path = document.createElementNS(NS, 'path');
     path.setAttribute('d', this.#xs.map((x, i) => `${i ? 'L' : 'M'}${f.sx.apply(x)},${f.sy.apply(this.#ys[i]!)}`).join(''));
     svg.append(path);
@@ -66,7 +66,7 @@ export class DrawMode implements OverlayMode {
       dot.setAttribute('cx', String(f.sx.apply(x)));
       dot.setAttribute('cy', String(f.sy.apply(this.#ys[i]!)));
       dot.setAttribute('r', i === this.#cursor ? '6' : '3');
-      if (i === this.#cursor) dot.classList.add('nn-demo__cursor');
+      if (i === this.#cursor) dot.classList.add('if-demo__cursor');
       svg.append(dot);
     });
     this.#layer.replaceChildren(svg);

@@ -34,11 +34,11 @@ export class KinkMode implements OverlayMode {
     this.#units = units.map((row) => [...row]);
     this.#domain = [grid[0]!, grid.at(-1)!];
     this.#selected = Math.min(this.#selected, units.length - 1);
-    let handles = [...this.#layer.querySelectorAll<HTMLElement>('.nn-demo__kink')];
+    let handles = [...this.#layer.querySelectorAll<HTMLElement>('.if-demo__kink')];
     if (handles.length !== units.length) {
       handles = units.map((_, u) => {
         const h = document.createElement('div');
-        h.className = 'nn-demo__kink';
+        h.className = 'if-demo__kink';
         h.setAttribute('role', 'slider');
         h.setAttribute('aria-label', `Unit ${u + 1} of ${units.length}: kink`);
         h.setAttribute('aria-valuemin', String(this.#domain[0]));
@@ -93,7 +93,7 @@ export class KinkMode implements OverlayMode {
 
   #select(u: number): void {
     this.#selected = clamp(u, 0, this.#units.length - 1);
-    const handles = this.#layer.querySelectorAll<HTMLElement>('.nn-demo__kink');
+    const handles = this.#layer.querySelectorAll<HTMLElement>('.if-demo__kink');
     handles.forEach((h, i) => (h.tabIndex = i === this.#selected ? 0 : -1));
     handles[this.#selected]?.focus();
   }
@@ -130,10 +130,10 @@ export class KinkMode implements OverlayMode {
 
   /** The handle whose centre is nearest the pointer (targets overlap where kinks are close). */
   #nearest(e: PointerEvent): HTMLElement | null {
-    if (!(e.target as HTMLElement).closest('.nn-demo__kink')) return null;
+    if (!(e.target as HTMLElement).closest('.if-demo__kink')) return null;
     let best: HTMLElement | null = null;
     let bestDistance = Infinity;
-    for (const h of this.#layer.querySelectorAll<HTMLElement>('.nn-demo__kink')) {
+    for (const h of this.#layer.querySelectorAll<HTMLElement>('.if-demo__kink')) {
       const r = h.getBoundingClientRect();
       const distance = Math.hypot(e.clientX - (r.left + r.width / 2), e.clientY - (r.top + r.height / 2));
       if (distance < bestDistance) [best, bestDistance] = [h, distance];

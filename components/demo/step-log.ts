@@ -1,5 +1,5 @@
 import { formatNumber } from '../../src/demo/format';
-import type { StepRow } from '../../src/train/session';
+import type { StepRow } from '../../src/train/training-run';
 
 /**
  * The notebook-style table under a demo: the newest `maxRows` rows of the log, appended as

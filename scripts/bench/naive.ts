@@ -14,8 +14,7 @@ async function run(steps: number, backend: BackendName): Promise<{ backend: stri
   const m = tf.variable(tf.tensor1d([0.5, -0.5]));
   const b = tf.variable(tf.tensor1d([0.5, -0.5]));
   const optimizer = tf.train.sgd(0.01);
-  const lossFn = () =>
-    tf.mean(tf.abs(tf.sub(tf.sum(tf.relu(tf.add(tf.mul(tf.reshape(xs, [-1, 1]), m), b)), 1), ys))) as tf.Scalar;
+  const lossFn = () => tf.mean(tf.abs(tf.sub(tf.sum(tf.relu(tf.add(tf.mul(tf.reshape(xs, [-1, 1]), m), b)), 1), ys))) as tf.Scalar;
   let finalLoss = Number.NaN;
   const t0 = performance.now();
   for (let i = 0; i < steps; i++) {

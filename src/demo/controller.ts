@@ -4,20 +4,17 @@
  * it (`runTo`, `runWith`). Views read it and call its methods; it tells them what changed
  * through `emit` (the events are in states.ts). Unit-tested against a fake trainer (tests/unit/demo/controller.test.ts).
  */
-import { BACKEND_LABELS, type BackendName } from '../nn/tf';
+import { BACKEND_LABELS, type BackendName } from '../nn/backends';
 import type { RunView, UnitEdit } from '../train/experiment';
-import type { Trainer } from '../train/client';
 import type { Report } from '../train/protocol';
-import type { Progress, StepRow } from '../train/session';
+import type { Progress, StepRow } from '../train/training-run';
 import type { Settings } from '../train/settings';
 import { DemoSettings } from './demo-settings';
 import { RunRecord } from './run-record';
-import { TRANSITIONS, type ControllerOptions, type DemoMessage, type DemoState } from './states';
+import { TRANSITIONS, type ControllerOptions, type DemoState } from './states';
+import { TrainerLink } from './trainer-link';
+import { DemoVoice } from './voice';
 import { ClaimWaiters, EditQueue } from './waiters';
-import { formatNumber as fmt, noWorkerMessage } from './format';
-
-/** While training, the status line (read out by screen readers) changes at most this often. */
-const STATUS_EVERY_MS = 4000;
 
 export class DemoController {
   /** The settings and backend: what the controls show and the link says. */
@@ -26,39 +23,26 @@ export class DemoController {
   readonly record = new RunRecord();
   readonly hand: boolean;
   #state: DemoState = 'idle';
-  #trainer: Trainer | null = null;
-  /** The backend the trainer runs on (it may have fallen back from the one asked for). */
-  #runningOn: BackendName | null = null;
-  #contextLost = false;
-  #inPage = false;
+  /** The trainer: where it runs and on which backend. */
+  readonly link: TrainerLink;
   /** A live setting changed mid-run: not every step used the settings now shown. */
   #mixed = false;
   #autoPaused = false;
-  #lastStatus = -Infinity;
-  readonly #edits = new EditQueue<UnitEdit>((edit) => this.#trainer?.send({ type: 'edit', edit }));
+  readonly #edits = new EditQueue<UnitEdit>((edit) => this.link.send({ type: 'edit', edit }));
   readonly #waiters = new ClaimWaiters();
   readonly #o: ControllerOptions;
-  readonly #now: () => number;
+  readonly #say: DemoVoice;
 
   constructor(o: ControllerOptions) {
     this.#o = o;
-    this.#now = o.now ?? (() => performance.now());
+    this.#say = new DemoVoice(o.emit, o.now ?? (() => performance.now()));
     this.hand = o.hand;
     this.settings = new DemoSettings(o.spec, o.query, o.id);
+    this.link = new TrainerLink(o.makeTrainer, (r) => this.#report(r));
   }
 
   get state(): DemoState {
     return this.#state;
-  }
-  get runningOn(): BackendName | null {
-    return this.#runningOn;
-  }
-  get inPage(): boolean {
-    return this.#inPage;
-  }
-  /** The WebGL context was lost: Reset starts a new trainer. */
-  get contextLost(): boolean {
-    return this.#contextLost;
   }
   get usable(): boolean {
     return this.#state === 'ready' || this.#state === 'paused' || this.#state === 'running';
@@ -66,23 +50,16 @@ export class DemoController {
 
   /** Starts the trainer (once; the page calls this when the demo comes near the viewport). */
   start(): void {
-    if (this.#trainer) return;
+    if (this.link.open) return;
     this.#to('loading');
-    this.#status('Loading TensorFlow.js…', true);
-    try {
-      this.#trainer = this.#o.makeTrainer((r) => this.#report(r), this.#inPage);
-    } catch (err) {
-      this.#report({ type: 'error', noWorker: true, message: err instanceof Error ? err.message : String(err) });
-      return;
-    }
+    this.#say.status('Loading TensorFlow.js…');
     const { values, backend } = this.settings;
-    this.#trainer.send({ type: 'init', experiment: this.#o.experiment, settings: { ...values }, backend });
+    this.link.start({ type: 'init', experiment: this.#o.experiment, settings: { ...values }, backend });
   }
 
   dispose(): void {
-    this.#trainer?.send({ type: 'dispose' });
-    this.#trainer?.terminate();
-    this.#trainer = null;
+    this.link.send({ type: 'dispose' });
+    this.link.close();
   }
 
   /** Step: one step. Play: train until paused. */
@@ -91,11 +68,11 @@ export class DemoController {
     const from = this.hand ? this.usable : this.#state === 'ready' || this.#state === 'paused';
     if (steps <= 0 || !from) return;
     this.#to('running');
-    this.#trainer?.send({ type: 'run', steps });
+    this.link.send({ type: 'run', steps });
   }
 
   pause(): void {
-    if (this.#state === 'running') this.#trainer?.send({ type: 'pause' });
+    if (this.#state === 'running') this.link.send({ type: 'pause' });
   }
 
   /** Back to the seeded start (in hand mode, also the chapter's starting settings). */
@@ -108,16 +85,16 @@ export class DemoController {
   change(key: string, raw: string): string | null {
     const parsed = this.settings.parse(key, raw);
     if ('error' in parsed) {
-      this.#message({ text: `${parsed.error}. Keeping ${String(this.settings.values[key])}.`, kind: 'notice', way: 'defaults' });
+      this.#say.notice(`${parsed.error}. Keeping ${String(this.settings.values[key])}.`);
       return parsed.error;
     }
-    this.#message(null);
+    this.#say.message(null);
     this.#changed(() => (this.settings.values[key] = parsed.value));
     if (this.settings.isLive(key)) {
       if (this.record.step > 0) this.#mixed = true;
-      this.#trainer?.send({ type: 'update', settings: { [key]: parsed.value } });
+      this.link.send({ type: 'update', settings: { [key]: parsed.value } });
       if (this.hand) this.run(1);
-    } else if (this.#trainer) this.#restart();
+    } else if (this.link.open) this.#restart();
     return null;
   }
 
@@ -138,7 +115,7 @@ export class DemoController {
 
   /** The other way on, where no worker starts: train on the page's own thread, on the CPU. */
   trainInPage(): void {
-    this.#inPage = true;
+    this.link.inPage = true;
     this.#changed(() => (this.settings.backend = 'cpu'));
     this.#replaceTrainer('the demo moved to this page');
   }
@@ -147,23 +124,23 @@ export class DemoController {
   setDrawing(value: string): void {
     const key = this.settings.seriesKey;
     if (!key) return;
-    this.#message(null);
+    this.#say.message(null);
     this.#changed(() => Object.assign(this.settings.values, { target: 'drawn', [key]: value }));
     this.#restart();
   }
 
   /** A kink was moved: training pauses, and the edit is applied (one at a time; the latest waits). */
   edit(edit: UnitEdit): void {
-    if (this.#state === 'running') this.#trainer?.send({ type: 'pause' });
+    if (this.#state === 'running') this.link.send({ type: 'pause' });
     else if (this.#state !== 'ready' && this.#state !== 'paused') return;
     this.#edits.push(edit);
   }
 
-  /** The demo is on screen (and the tab shown) or not: a run pauses while it is not, and resumes after. */
+  /** The demo went off screen or its tab was hidden (false), or came back (true): a run pauses, and resumes after. */
   setVisible(visible: boolean): void {
     if (!visible && this.#state === 'running') {
       this.#autoPaused = true;
-      this.#trainer?.send({ type: 'pause' });
+      this.link.send({ type: 'pause' });
     } else if (visible && this.#autoPaused) {
       this.#autoPaused = false;
       if (this.#state === 'paused') this.run(Number.POSITIVE_INFINITY);
@@ -192,13 +169,13 @@ export class DemoController {
     const same = JSON.stringify(next.values) === JSON.stringify(this.settings.values);
     this.#changed(() => (this.settings.values = next.values));
     if (this.hand) {
-      this.#trainer?.send({ type: 'update', settings: { ...next.values } });
+      this.link.send({ type: 'update', settings: { ...next.values } });
       return this.runTo(this.record.step + 1);
     }
     if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
     // Already running with exactly these settings (an earlier claim's run): train on, or read the log.
-    if (this.#trainer && same && this.usable && !this.#mixed && this.record.history.last) return this.runTo(step);
-    if (this.#trainer) this.#restart();
+    if (this.link.open && same && this.usable && !this.#mixed && this.record.history.last) return this.runTo(step);
+    if (this.link.open) this.#restart();
     else this.start();
     return this.#waiters.wait(step);
   }
@@ -216,38 +193,24 @@ export class DemoController {
     this.#o.emit({ type: 'settings', query: this.settings.query });
   }
 
-  #message(message: DemoMessage | null): void {
-    this.#o.emit({ type: 'message', message });
-  }
-
-  /** The status line: on every change when `force`d, otherwise every few seconds while training. */
-  #status(text: string, force = false): void {
-    if (!force && this.#now() - this.#lastStatus < STATUS_EVERY_MS) return;
-    this.#lastStatus = this.#now();
-    this.#o.emit({ type: 'status', text });
-  }
-
   #restart(): void {
     this.#waiters.rejectAll('the demo was reset');
-    this.#message(null);
+    this.#say.message(null);
     this.#autoPaused = false;
-    if (this.#state === 'error' || !this.#trainer) {
+    if (this.#state === 'error' || !this.link.open) {
       // A lost context or a failed worker: start afresh with a new one.
-      this.#trainer?.terminate();
-      this.#trainer = null;
-      this.#contextLost = false;
+      this.link.close();
       this.start();
       return;
     }
     this.#to('loading');
-    this.#trainer.send({ type: 'reset', settings: { ...this.settings.values } });
+    this.link.send({ type: 'reset', settings: { ...this.settings.values } });
   }
 
   #replaceTrainer(why: string): void {
     this.#waiters.rejectAll(why);
-    this.#trainer?.terminate();
-    this.#trainer = null;
-    this.#message(null);
+    this.link.close();
+    this.#say.message(null);
     this.start();
   }
 
@@ -260,13 +223,14 @@ export class DemoController {
       case 'edited':
         return this.#edited(r.loss, r.progress);
       case 'progress':
-        return this.#accept(r.progress);
+        this.record.accept(r.progress);
+        return this.#progressed(r.progress);
       case 'stopped':
         return this.#stopped(r.reason);
       case 'diverged':
         this.#to('diverged');
-        this.#message({ text: r.message, kind: 'error', way: 'defaults' });
-        this.#status(r.message, true);
+        this.#say.error(r.message);
+        this.#say.status(r.message);
         this.#waiters.rejectAll(r.message);
         return;
       case 'error':
@@ -275,9 +239,8 @@ export class DemoController {
   }
 
   #ready(backend: BackendName, fallbackReason: string | undefined): void {
-    this.#runningOn = backend;
-    const asked = BACKEND_LABELS[this.settings.backend].label;
-    if (fallbackReason) this.#message({ text: `Training on the CPU instead of ${asked}: ${fallbackReason}. It works, only slower.`, kind: 'notice', way: 'defaults' });
+    this.link.runningOn = backend;
+    if (fallbackReason) this.#say.fellBack(BACKEND_LABELS[this.settings.backend].label, fallbackReason);
     this.#o.emit({ type: 'backend', backend });
   }
 
@@ -287,7 +250,7 @@ export class DemoController {
     this.record.begin(view, progress);
     this.#progressed(progress);
     this.#to('ready');
-    this.#status(`Ready at the seeded start: loss ${fmt(this.record.history.first!.loss)}.`, true);
+    this.#say.ready(this.record.history.first!);
     const key = this.settings.seriesKey;
     const values = this.settings.values;
     this.#o.emit({ type: 'start', drawTarget: key !== undefined && values.target === 'drawn' && values[key] === '' });
@@ -298,43 +261,32 @@ export class DemoController {
     // A later edit was waiting: it is sent now, and only where the last one lands is shown.
     if (!this.#edits.applied()) return;
     this.record.edited(progress);
-    this.#status(`Moved by hand: loss now ${fmt(loss)}. Play trains on from here.`, true);
+    this.#say.edited(loss);
     this.#o.emit({ type: 'edited', loss });
-  }
-
-  #accept(p: Progress): void {
-    this.record.accept(p);
-    this.#progressed(p);
   }
 
   /** New rows: waiters whose step came are served, and the views told. */
   #progressed(p: Progress): void {
     this.#waiters.serve((step) => this.record.history.at(step) ?? p.rows.find((r) => r.step === step));
     const last = this.record.history.last;
-    if (this.#state === 'running' && last) this.#status(`Training: step ${last.step}, loss ${fmt(last.loss)}.`);
+    if (this.#state === 'running' && last) this.#say.training(last);
     this.#o.emit({ type: 'progress', rows: p.rows });
   }
 
   #stopped(reason: 'done' | 'paused'): void {
     const applies = this.#state === 'running' || (reason === 'done' && this.#state === 'paused');
     if (applies) this.#to(reason === 'paused' ? 'paused' : 'ready');
-    const last = this.record.history.last!;
-    const what = reason === 'paused' ? 'Paused' : 'Stopped';
-    this.#status(this.hand ? `Try ${last.step}: loss ${fmt(last.loss)}.` : `${what} at step ${last.step}: loss ${fmt(last.loss)}.`, true);
+    this.#say.stopped(this.record.history.last!, this.hand, reason);
     if (reason === 'done') this.#serveWaiters();
     this.#o.emit({ type: 'stopped' });
   }
 
   #failed(r: Extract<Report, { type: 'error' }>): void {
+    // Nothing runs where no worker started; the way on is the page's own thread.
+    if (r.noWorker) this.link.close();
+    if (r.contextLost) this.link.contextLost = true;
     this.#to('error');
-    if (r.contextLost) this.#contextLost = true;
-    if (r.noWorker) {
-      // Nothing runs; the way on is the page's own thread.
-      this.#trainer?.terminate();
-      this.#trainer = null;
-    }
-    this.#message(r.noWorker ? { text: noWorkerMessage(r.message), kind: 'error', way: 'in-page' } : { text: r.message, kind: 'error', way: 'defaults' });
-    this.#status(r.message, true);
+    this.#say.failed(r.message, r.noWorker === true);
     this.#waiters.rejectAll(r.message);
   }
 
@@ -344,5 +296,3 @@ export class DemoController {
     if (furthest !== null && this.#state === 'ready') this.run(furthest - this.record.step);
   }
 }
-
-export { TRANSITIONS, type ControllerOptions, type DemoEvent, type DemoMessage, type DemoState } from './states';

@@ -1,8 +1,22 @@
-import { BACKEND_LABELS, BACKENDS, type BackendName } from '../nn/tf';
-import { choice, defaults, parseSetting, settingsFromQuery, settingsToQuery, type Settings, type SettingsSpec, type SettingValue } from '../train/settings';
+import { BACKEND_LABELS, BACKENDS, type BackendName } from '../nn/backends';
+import {
+  choice,
+  defaults,
+  parseSetting,
+  settingsFromQuery,
+  settingsToQuery,
+  unknownDemoIds,
+  type Settings,
+  type SettingsSpec,
+  type SettingValue,
+} from '../train/settings';
 
 /** The backend as a URL setting, labelled from the one table of backends. */
-const BACKEND_SETTING = choice('Backend', Object.fromEntries(BACKENDS.map((b) => [b, BACKEND_LABELS[b].label])) as Record<BackendName, string>, 'webgl');
+const BACKEND_SETTING = choice(
+  'Backend',
+  Object.fromEntries(BACKENDS.map((b) => [b, BACKEND_LABELS[b].label])) as Record<BackendName, string>,
+  'webgl',
+);
 
 /**
  * A demo's settings as the reader has them: the values of its spec, and the backend (its
@@ -27,6 +41,17 @@ export class DemoSettings {
     this.values = values;
     this.backend = backend as BackendName;
     this.urlErrors = errors;
+  }
+
+  /**
+   * What the reader is told about the link: the settings it had that could not be used, and
+   * (`pageDemos`, for the page's first demo) the demo ids it names that the page lacks.
+   */
+  linkNotice(query: URLSearchParams, pageDemos: readonly string[] = []): string | null {
+    const errors = [...this.urlErrors];
+    const unknown = pageDemos.length ? unknownDemoIds(query, pageDemos) : [];
+    if (unknown.length) errors.push(`this page has no demo ${unknown.join(' or ')} (its demos: ${pageDemos.join(', ')})`);
+    return errors.length ? `This link's settings could not all be used (the defaults stand in for these): ${errors.join('; ')}.` : null;
   }
 
   /** The page's query with these settings (only those off their defaults). */

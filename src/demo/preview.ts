@@ -7,7 +7,7 @@ import { startBackend } from '../nn/tf';
 import { compactSvg, fitChart, lossChart, surfaceChart } from '../plot';
 import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
 import { defaults } from '../train/settings';
-import { TrainingSession, type StepRow } from '../train/session';
+import { TrainingRun, type StepRow } from '../train/training-run';
 import { lossSeriesRows } from './loss-series';
 
 export interface DemoPreview {
@@ -25,14 +25,22 @@ export interface DemoPreview {
 export async function demoPreview(experiment: string, o: { logScale: boolean; hand: boolean }): Promise<DemoPreview> {
   const definition = experimentById(experiment);
   await startBackend('cpu');
-  const session = new TrainingSession(definition, defaults(definition.settings));
-  const start = await session.start();
-  const view = viewOf(session.experiment);
-  session.dispose();
+  const run = new TrainingRun(definition, defaults(definition.settings));
+  const start = await run.start();
+  const view = viewOf(run.experiment);
+  run.dispose();
   const document = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
   const fit = view.surface
     ? surfaceChart({ ...view.surface, prediction: start.curves?.[0] ?? null, units: start.units ?? [], document })
-    : fitChart({ data: view.data, grid: view.grid, curves: start.curves, unitNames: view.unitNames, yDomain: view.yDomain, axes: view.axes, document });
+    : fitChart({
+        data: view.data,
+        grid: view.grid,
+        curves: start.curves,
+        unitNames: view.unitNames,
+        yDomain: view.yDomain,
+        axes: view.axes,
+        document,
+      });
   const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(start.rows, view.columnNames, column) }));
   const loss = lossChart({ rows: start.rows, log: o.logScale, xLabel: o.hand ? 'try' : 'step', series, document });
   return {

@@ -1,6 +1,6 @@
 import type { RunView } from '../train/experiment';
 import { StepHistory } from '../train/history';
-import type { Progress } from '../train/session';
+import type { Progress } from '../train/training-run';
 
 /**
  * What the page knows of the current run, from the trainer's reports: the log, what the

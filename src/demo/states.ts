@@ -1,7 +1,7 @@
 /** The demo's states and events: what the controller (controller.ts) is in and tells its views. */
 import type { Trainer } from '../train/client';
 import type { Report } from '../train/protocol';
-import type { StepRow } from '../train/session';
+import type { StepRow } from '../train/training-run';
 import type { SettingsSpec } from '../train/settings';
 import type { BackendName } from '../nn/tf';
 

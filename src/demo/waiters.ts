@@ -1,4 +1,4 @@
-import type { StepRow } from '../train/session';
+import type { StepRow } from '../train/training-run';
 
 /** Promises for log rows not yet trained to: claims and exercises wait on these. */
 export class ClaimWaiters {

@@ -32,8 +32,7 @@ export const leakyRelu = (negativeSlope = 0.01): ActivationFunction => ({
  */
 export const elu = (alpha = 1): ActivationFunction => ({
   fn: (x) => tf.tidy(() => tf.add(tf.relu(x), tf.mul(alpha, tf.expm1(tf.minimum(x, 0))))),
-  derivative: (x) =>
-    tf.tidy(() => tf.where(tf.greater(x, 0), tf.onesLike(x), tf.mul(alpha, tf.exp(tf.minimum(x, 0))))),
+  derivative: (x) => tf.tidy(() => tf.where(tf.greater(x, 0), tf.onesLike(x), tf.mul(alpha, tf.exp(tf.minimum(x, 0))))),
 });
 
 /** x·Φ(x) with the exact Gaussian CDF Φ(x) = ½(1 + erf(x/√2)); derivative Φ(x) + x·φ(x). */
@@ -84,8 +83,7 @@ export const sigmoid: ActivationFunction = {
 /** x clipped to [min, max]; derivative 1 strictly inside, 0 outside. */
 export const hardtanh = (minVal = -1, maxVal = 1): ActivationFunction => ({
   fn: (x) => tf.clipByValue(x, minVal, maxVal),
-  derivative: (x) =>
-    tf.tidy(() => tf.cast(tf.logicalAnd(tf.greater(x, minVal), tf.less(x, maxVal)), 'float32')),
+  derivative: (x) => tf.tidy(() => tf.cast(tf.logicalAnd(tf.greater(x, minVal), tf.less(x, maxVal)), 'float32')),
 });
 
 /** x; derivative 1. */

@@ -1,15 +1,4 @@
-import {
-  elu,
-  gelu,
-  hardtanh,
-  identity,
-  leakyRelu,
-  relu,
-  sigmoid,
-  softplus,
-  tanh,
-  type ActivationFunction,
-} from './activation-functions';
+import { elu, gelu, hardtanh, identity, leakyRelu, relu, sigmoid, softplus, tanh, type ActivationFunction } from './activation-functions';
 import { checkFinite, checkNonNegative } from './checks';
 import { Module } from './module';
 import type { Tensor2D } from './tf';
@@ -43,7 +32,7 @@ export class LeakyReLU extends Activation {
     checkFinite('LeakyReLU', 'negativeSlope', negativeSlope);
     this.f = leakyRelu(negativeSlope);
   }
-  protected override extraRepr(): string {
+  override extraRepr(): string {
     return `negativeSlope=${this.negativeSlope}`;
   }
 }
@@ -57,7 +46,7 @@ export class ELU extends Activation {
     checkFinite('ELU', 'alpha', alpha);
     this.f = elu(alpha);
   }
-  protected override extraRepr(): string {
+  override extraRepr(): string {
     return `alpha=${this.alpha}`;
   }
 }
@@ -82,7 +71,7 @@ export class Softplus extends Activation {
     checkFinite('Softplus', 'threshold', threshold);
     this.f = softplus(beta, threshold);
   }
-  protected override extraRepr(): string {
+  override extraRepr(): string {
     return `beta=${this.beta}, threshold=${this.threshold}`;
   }
 }
@@ -111,7 +100,7 @@ export class Hardtanh extends Activation {
     if (!(minVal < maxVal)) throw new RangeError(`Hardtanh: need minVal < maxVal, got ${minVal} and ${maxVal}`);
     this.f = hardtanh(minVal, maxVal);
   }
-  protected override extraRepr(): string {
+  override extraRepr(): string {
     return `minVal=${this.minVal}, maxVal=${this.maxVal}`;
   }
 }

@@ -10,20 +10,10 @@ export { tf, startBackend, BACKENDS, type BackendName, type BackendReport } from
 export type { Tensor, Tensor1D, Tensor2D, Scalar, Variable } from './tf';
 export { Parameter } from './parameter';
 export { Module } from './module';
+export { countParameters, printModule } from './print';
 export { Linear, type LinearOptions } from './linear';
 export { Sequential } from './sequential';
-export {
-  Activation,
-  ELU,
-  GELU,
-  Hardtanh,
-  Identity,
-  LeakyReLU,
-  ReLU,
-  Sigmoid,
-  Softplus,
-  Tanh,
-} from './activations';
+export { Activation, ELU, GELU, Hardtanh, Identity, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from './activations';
 export * as functional from './activation-functions';
 export type { ActivationFunction } from './activation-functions';
 export { L1Loss, MSELoss, type Loss } from './losses';

@@ -12,25 +12,23 @@ export interface LinearOptions {
 }
 
 /**
- * y = x·Wᵀ + b, for x of shape B × inFeatures; W is outFeatures × inFeatures, b is
- * outFeatures (torch's layout, so `namedParameters()` shows the shapes torch shows).
- * W and b start uniform in ±1/√inFeatures, as torch initialises them, drawn from
- * `generator`: in NumPy, `k = 1/np.sqrt(in)`, `W = rs.uniform(-k, k, (out, in))`, then
- * `b = rs.uniform(-k, k, out)`.
+ * y = x·Wᵀ + b for x of shape B × inFeatures, with W of shape outFeatures × inFeatures and b
+ * of outFeatures, as torch lays them out. Both start uniform in ±1/√inFeatures, as torch's
+ * do; in NumPy: `k = 1/np.sqrt(in)`, `W = rs.uniform(-k, k, (out, in))`, `b = rs.uniform(-k, k, out)`.
  */
 export class Linear extends Module {
   readonly kind = 'Linear';
-  readonly inFeatures: number;
-  readonly outFeatures: number;
   readonly weight: Parameter;
   readonly bias: Parameter | null;
 
-  constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    options: LinearOptions = {},
+  ) {
     super();
     checkPositiveInt('Linear', 'inFeatures', inFeatures);
     checkPositiveInt('Linear', 'outFeatures', outFeatures);
-    this.inFeatures = inFeatures;
-    this.outFeatures = outFeatures;
     const rng = options.generator ?? new RandomState(Math.floor(Math.random() * 2 ** 32));
     const k = 1 / Math.sqrt(inFeatures);
     this.weight = Parameter.from(rng.uniform(-k, k, outFeatures * inFeatures), [outFeatures, inFeatures]);
@@ -43,19 +41,16 @@ export class Linear extends Module {
 
   forward(x: Tensor2D): Tensor2D {
     if (x.rank !== 2 || x.shape[1] !== this.inFeatures) {
-      throw new RangeError(
-        `Linear.forward: input must be B × ${this.inFeatures} (inFeatures), got shape [${x.shape.join(', ')}]`,
-      );
+      throw new RangeError(`Linear.forward: input must be B × ${this.inFeatures} (inFeatures), got shape [${x.shape.join(', ')}]`);
     }
-    return tf.tidy((): Tensor2D => {
-      // An explicit transpose rather than matMul(x, W, false, true): on packed WebGL the
-      // transposed-operand path drifted from the CPU result for inner size 1 and odd widths.
+    // An explicit transpose, not matMul's flag: on packed WebGL that path drifted from the CPU for inner size 1.
+    return tf.tidy(() => {
       const y: Tensor2D = tf.matMul(x, tf.transpose(this.weight.value));
-      return this.bias ? (tf.add(y, this.bias.value) as Tensor2D) : y;
+      return this.bias ? tf.add(y, this.bias.value) : y;
     });
   }
 
-  protected override extraRepr(): string {
+  override extraRepr(): string {
     return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}, bias=${this.bias !== null}`;
   }
 }

@@ -1,21 +1,20 @@
 import { tf, type Tensor, type Variable } from './tf';
 
 /**
- * A trainable tensor and its accumulated gradient, like `torch.nn.Parameter` with `.grad`.
- * `grad` is null until a backward pass reaches it and again after `zeroGrad()`; between,
- * backward passes add to it, as in PyTorch.
+ * A trainable tensor and its gradient, like `torch.nn.Parameter` with `.grad`: null until
+ * a backward pass reaches it, then each pass adds to it, until `zeroGrad()`.
  */
 export class Parameter {
   readonly value: Variable;
   grad: Tensor | null = null;
 
-  /** Takes a copy of `initial` as the starting value (the caller keeps `initial`). */
+  /** Starts from a copy of `initial` (the caller keeps `initial`). */
   constructor(initial: Tensor) {
     this.value = tf.variable(initial, true);
   }
 
   /** A float32 parameter holding `values` (row-major) in `shape` (default: a vector). */
-  static from(values: readonly number[], shape: number[] = [values.length]): Parameter {
+  static from(values: readonly number[], shape = [values.length]): Parameter {
     const t = tf.tensor(values as number[], shape, 'float32');
     const p = new Parameter(t);
     t.dispose();
@@ -30,7 +29,7 @@ export class Parameter {
     return this.value.size;
   }
 
-  /** grad ← grad + g. Does not take ownership of `g`. */
+  /** grad ← grad + g (g stays the caller's). */
   accumulateGrad(g: Tensor): void {
     const previous = this.grad;
     this.grad = tf.keep(previous ? tf.add(previous, g) : tf.clone(g));

@@ -24,15 +24,8 @@ setWasmPaths({
 export { tf };
 export type { Tensor, Tensor1D, Tensor2D, Variable, Scalar, Rank } from '@tensorflow/tfjs-core';
 
-/** Backends the site knows how to start: the GPU, WebAssembly, plain JavaScript. */
-export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
-/** How pages name each backend: a short label, and (where the label doesn't say) what it runs on. */
-export const BACKEND_LABELS: Readonly<Record<BackendName, { label: string; runsOn?: string }>> = {
-  webgl: { label: 'WebGL', runsOn: 'GPU' },
-  wasm: { label: 'WebAssembly' },
-  cpu: { label: 'CPU', runsOn: 'JavaScript' },
-};
+export { BACKEND_LABELS, BACKENDS, type BackendName } from './backends';
+import type { BackendName } from './backends';
 
 /** What {@link startBackend} found: the backend running and why it is not the one asked for. */
 export interface BackendReport {

@@ -30,7 +30,16 @@ function yDomain(y: readonly number[]): [number, number] {
  * beneath: so every kink in the sum can be traced to the unit that made it.
  * Colours come from CSS variables, so light and dark themes restyle it without a redraw.
  */
-export function fitChart({ data, grid, curves, unitNames = [], yDomain: fixedY, axes = { x: 'x', y: 'y' }, width = 640, document }: FitChartInput): SVGSVGElement | HTMLElement {
+export function fitChart({
+  data,
+  grid,
+  curves,
+  unitNames = [],
+  yDomain: fixedY,
+  axes = { x: 'x', y: 'y' },
+  width = 640,
+  document,
+}: FitChartInput): SVGSVGElement | HTMLElement {
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const [prediction, ...units] = curves ?? [];
   const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
@@ -43,9 +52,21 @@ export function fitChart({ data, grid, curves, unitNames = [], yDomain: fixedY, 
     y: { domain: fixedY ? [...fixedY] : yDomain(data.y), label: axes.y, grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-      Plot.line(unitRows, { x: 'x', y: 'y', z: 'unit', stroke: 'var(--if-unit)', strokeWidth: 1.5, strokeDasharray: '4 3', clip: true, className: 'if-units' }),
+      Plot.line(unitRows, {
+        x: 'x',
+        y: 'y',
+        z: 'unit',
+        stroke: 'var(--if-unit)',
+        strokeWidth: 1.5,
+        strokeDasharray: '4 3',
+        clip: true,
+        className: 'if-units',
+      }),
       prediction
-        ? Plot.line(grid.map((x, i) => ({ x, y: prediction[i]! })), { x: 'x', y: 'y', stroke: 'var(--if-model)', strokeWidth: 2.5, clip: true, className: 'if-prediction' })
+        ? Plot.line(
+            grid.map((x, i) => ({ x, y: prediction[i]! })),
+            { x: 'x', y: 'y', stroke: 'var(--if-model)', strokeWidth: 2.5, clip: true, className: 'if-prediction' },
+          )
         : null,
       Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)' }),
     ],

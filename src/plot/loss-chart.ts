@@ -51,9 +51,7 @@ function domains(points: { step: number; loss: number }[], log: boolean) {
   const hi = Math.max(...losses, log ? 1e-6 : 1e-9);
   const lo = Math.min(...losses, hi);
   const x: [number, number] = [0, niceCeil(Math.max(10, points.at(-1)?.step ?? 0))];
-  const y: [number, number] = log
-    ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))]
-    : [0, niceCeil(hi)];
+  const y: [number, number] = log ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))] : [0, niceCeil(hi)];
   return { x, y };
 }
 
@@ -70,18 +68,18 @@ export function lossChart({ rows, log = false, width = 640, xLabel = 'step', ser
   const points = plotted(rows, log);
   const { x, y } = domains(points, log);
   const figure = themedPlot({
-      document,
-      width,
-      height: Math.round(width * 0.3),
-      marginLeft: 52,
-      x: { domain: x, label: xLabel, grid: true },
-      y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
-      marks: [
-        Plot.line(points, { x: 'step', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2, className: 'if-loss' }),
-        Plot.dot(points.slice(-1), { x: 'step', y: 'loss', fill: 'var(--if-model)', r: 3, className: 'if-last' }),
-      ],
-      ariaLabel: 'Loss by training step',
-      ariaDescription: describe(points),
+    document,
+    width,
+    height: Math.round(width * 0.3),
+    marginLeft: 52,
+    x: { domain: x, label: xLabel, grid: true },
+    y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
+    marks: [
+      Plot.line(points, { x: 'step', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2, className: 'if-loss' }),
+      Plot.dot(points.slice(-1), { x: 'step', y: 'loss', fill: 'var(--if-model)', r: 3, className: 'if-last' }),
+    ],
+    ariaLabel: 'Loss by training step',
+    ariaDescription: describe(points),
   });
   Object.assign((figure as HTMLElement).dataset, { log: String(log), domain: JSON.stringify({ x, y }) });
   return figure;
@@ -97,7 +95,11 @@ export function updateLossChart(figure: PlotFigure & HTMLElement, rows: LossChar
   if (points.length < 2 || JSON.stringify(domains(points, log)) !== figure.dataset.domain) return false;
   const path = figure.querySelector('g.if-loss path');
   const dot = figure.querySelector('g.if-last circle');
-  const d = linePath(figure, points.map((p) => p.step), points.map((p) => p.loss));
+  const d = linePath(
+    figure,
+    points.map((p) => p.step),
+    points.map((p) => p.loss),
+  );
   if (!path || !dot || !d) return false;
   path.setAttribute('d', d);
   const end = d.slice(d.lastIndexOf('L') + 1).split(',');

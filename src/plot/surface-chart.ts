@@ -23,7 +23,10 @@ function foldSegment([m1, m2, b]: readonly number[], lo: number, hi: number): [n
   if (Math.abs(m2!) > 1e-9) for (const x1 of [lo, hi]) add(x1, -(m1! * x1 + b!) / m2!);
   if (Math.abs(m1!) > 1e-9) for (const x2 of [lo, hi]) add(-(m2! * x2 + b!) / m1!, x2);
   if (pts.length < 2) return null;
-  const [a, c] = [pts[0]!, pts.reduce((far, p) => (Math.hypot(p[0] - pts[0]![0], p[1] - pts[0]![1]) > Math.hypot(far[0] - pts[0]![0], far[1] - pts[0]![1]) ? p : far))];
+  const [a, c] = [
+    pts[0]!,
+    pts.reduce((far, p) => (Math.hypot(p[0] - pts[0]![0], p[1] - pts[0]![1]) > Math.hypot(far[0] - pts[0]![0], far[1] - pts[0]![1]) ? p : far)),
+  ];
   return [a[0], a[1], c[0], c[1]];
 }
 
@@ -37,8 +40,7 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
   const half = (side[1]! - side[0]!) / 2;
   const lo = side[0]!;
   const hi = side.at(-1)!;
-  const cells = (values: readonly number[], panel: string) =>
-    values.map((z, i) => ({ x1: side[i % n]!, x2: side[Math.floor(i / n)]!, z, panel }));
+  const cells = (values: readonly number[], panel: string) => values.map((z, i) => ({ x1: side[i % n]!, x2: side[Math.floor(i / n)]!, z, panel }));
   const rows = [...cells(target, 'target'), ...(prediction ? cells(prediction, 'model') : [])];
   const zLo = Math.min(...target);
   const zHi = Math.max(...target);
@@ -70,7 +72,19 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
         shapeRendering: 'crispEdges',
         className: 'if-cells',
       }),
-      Plot.link(folds, { x1: 'a', y1: 'b', x2: 'c', y2: 'd', fx: 'panel', stroke: 'white', strokeOpacity: 0.8, strokeWidth: 1.2, strokeDasharray: '4 3', clip: true, className: 'if-folds' }),
+      Plot.link(folds, {
+        x1: 'a',
+        y1: 'b',
+        x2: 'c',
+        y2: 'd',
+        fx: 'panel',
+        stroke: 'white',
+        strokeOpacity: 0.8,
+        strokeWidth: 1.2,
+        strokeDasharray: '4 3',
+        clip: true,
+        className: 'if-folds',
+      }),
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
     ],
     ariaLabel: 'The target surface and the model, as heat maps',

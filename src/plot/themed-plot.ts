@@ -40,7 +40,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Distance from p to the line through a and b. */
 function offLine([px, py]: number[], [ax, ay]: number[], [bx, by]: number[]): number {
-  const dx = bx! - ax!, dy = by! - ay!;
+  const dx = bx! - ax!,
+    dy = by! - ay!;
   const length = Math.hypot(dx, dy);
   return length === 0 ? Math.hypot(px! - ax!, py! - ay!) : Math.abs(dy * (px! - ax!) - dx * (py! - ay!)) / length;
 }
@@ -67,8 +68,13 @@ function simplify(points: number[][]): number[][] {
 }
 
 function compactPath(d: string): string {
-  const points = d.slice(1).split('L').map((p) => p.split(',').map(Number));
-  return `M${simplify(points).map(([x, y]) => `${round(x!)},${round(y!)}`).join('L')}`;
+  const points = d
+    .slice(1)
+    .split('L')
+    .map((p) => p.split(',').map(Number));
+  return `M${simplify(points)
+    .map(([x, y]) => `${round(x!)},${round(y!)}`)
+    .join('L')}`;
 }
 
 /**
@@ -79,7 +85,9 @@ function compactPath(d: string): string {
  * Labels and descriptions are left exactly as they are.
  */
 export function compactSvg(markup: string): string {
-  return markup.replace(COORDINATES, (_, name: string, value: string) =>
-    ` ${name}="${name === 'd' && POLYLINE.test(value) ? compactPath(value) : value.replace(/-?\d*\.\d+(?:e-?\d+)?/g, (n) => String(round(Number(n))))}"`,
+  return markup.replace(
+    COORDINATES,
+    (_, name: string, value: string) =>
+      ` ${name}="${name === 'd' && POLYLINE.test(value) ? compactPath(value) : value.replace(/-?\d*\.\d+(?:e-?\d+)?/g, (n) => String(round(Number(n))))}"`,
   );
 }

@@ -1,17 +1,5 @@
 import { RandomState } from '../data';
-import {
-  Adam,
-  ELU,
-  GELU,
-  Hardtanh,
-  Identity,
-  LeakyReLU,
-  ReLU,
-  Sigmoid,
-  Softplus,
-  Tanh,
-  type Activation,
-} from '../nn';
+import { Adam, ELU, GELU, Hardtanh, Identity, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh, type Activation } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment } from './experiment';
 import { oneHiddenLayer, Race } from './race';

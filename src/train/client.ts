@@ -72,7 +72,9 @@ export class InPageTrainer implements Trainer {
       onReport(structuredClone(r));
     };
     this.#host = import('./host').then(({ createTrainerHost }) => createTrainerHost(report));
-    this.#host.catch((err: unknown) => report({ type: 'error', message: `The trainer could not load: ${err instanceof Error ? err.message : String(err)}` }));
+    this.#host.catch((err: unknown) =>
+      report({ type: 'error', message: `The trainer could not load: ${err instanceof Error ? err.message : String(err)}` }),
+    );
   }
 
   send(cmd: Command): void {

@@ -1,7 +1,7 @@
 import { columnTensors, linspace, RandomState } from '../data';
 import { Linear, ReLU, Sequential, SGD, tf, type Tensor2D } from '../nn';
 import { defineExperiment } from './experiment';
-import { ModelRun } from './model-run';
+import { ModelExperiment } from './model-experiment';
 import { count, type SettingsOf } from './settings';
 
 const settings = { width: count('Hidden width', 1, 1024, 16), batch: count('Batch', 1, 4096, 512) };
@@ -13,7 +13,7 @@ const settings = { width: count('Hidden width', 1, 1024, 16), batch: count('Batc
  */
 export const computeProbe = defineExperiment({ id: 'compute-probe', settings, create: (s) => new ComputeProbe(s) });
 
-class ComputeProbe extends ModelRun {
+class ComputeProbe extends ModelExperiment {
   readonly columnNames = [];
   readonly unitNames = [];
   readonly grid = linspace(-3, 3, 25);

@@ -2,7 +2,7 @@ import { columnTensors, datasetQ2, Q_GRID } from '../data';
 import { SGD, type Tensor1D, type Tensor2D } from '../nn';
 import { clearGradsSetting, learningRateSetting, lossNamed, lossSetting } from './common-settings';
 import { defineExperiment } from './experiment';
-import { ModelRun } from './model-run';
+import { ModelExperiment } from './model-experiment';
 import { ReluSum } from './relu-sum';
 import { seed, type SettingsOf } from './settings';
 
@@ -20,7 +20,7 @@ type DoubleReluSettings = SettingsOf<typeof settings>;
  */
 export const doubleRelu = defineExperiment({ id: 'double-relu', settings, create: (s) => new DoubleRelu(s) });
 
-class DoubleRelu extends ModelRun<DoubleReluSettings> {
+class DoubleRelu extends ModelExperiment<DoubleReluSettings> {
   readonly columnNames = ['m1', 'b1', 'm2', 'b2'];
   readonly unitNames = ['relu(m1·x + b1)', 'relu(m2·x + b2)'];
   readonly grid = Q_GRID;

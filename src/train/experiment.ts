@@ -48,7 +48,7 @@ export interface Experiment<V extends Settings = Settings> {
   edit?(edit: UnitEdit): void;
   /** Applies the settings that may change mid-run (those marked `live`). */
   update(settings: Partial<V>): void;
-  /** What to change when the loss runs away (the session says where and how far). */
+  /** What to change when the loss runs away (the training run says where and how far). */
   divergenceHint?(): string;
   dispose(): void;
 }

@@ -1,4 +1,4 @@
-import type { StepRow } from './session';
+import type { StepRow } from './training-run';
 
 export interface HistoryLimits {
   /** The first rows, every one kept (claims and readers look at early steps). */

@@ -1,5 +1,5 @@
 /**
- * The training host: owns tfjs's backend, one experiment and its TrainingSession, and
+ * The training host: owns tfjs's backend, one experiment and its TrainingRun, and
  * answers the page's commands with reports. The worker runs one (worker.ts); where no
  * worker can start, the page runs one itself on the CPU backend (client.ts, InPageTrainer).
  * Commands are handled in order; a run in progress is stopped before anything else.
@@ -7,113 +7,106 @@
 import { startBackend, tf } from '../nn/tf';
 import type { Command, Report } from './protocol';
 import { experimentById } from './registry';
-import { TrainingSession } from './session';
+import { TrainingRun } from './training-run';
 import { viewOf, type ExperimentDefinition } from './experiment';
 
-/** Takes commands one at a time; `post` carries the reports back, `close` ends the host's context. */
-export function createTrainerHost(post: (r: Report) => void, close: () => void = () => {}): (cmd: Command) => void {
-  let definition: ExperimentDefinition | null = null;
-  let session: TrainingSession | null = null;
+const CONTEXT_LOST =
+  'The graphics context was lost (the GPU was reset, or too many tabs use WebGL). Reset to start again; if it keeps happening, switch the backend to CPU.';
+
+class TrainerHost {
+  #definition: ExperimentDefinition | null = null;
+  #training: TrainingRun | null = null;
   /** Bumped to stop the current run; a run checks it between chunks. */
-  let runId = 0;
-  let running: Promise<void> = Promise.resolve();
-  let contextLost = false;
-  let closed = false;
+  #runId = 0;
+  #running: Promise<void> = Promise.resolve();
+  #contextLost = false;
+  closed = false;
 
-  /** A lost WebGL context would leave read-backs pending forever: stop and say so instead. */
-  function watchContext(): void {
-    const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
-    const canvas = backend.gpgpu?.gl?.canvas;
-    canvas?.addEventListener('webglcontextlost', () => {
-      contextLost = true;
-      runId++;
-      post({
-        type: 'error',
-        contextLost: true,
-        message:
-          'The graphics context was lost (the GPU was reset, or too many tabs use WebGL). Reset to start again; if it keeps happening, switch the backend to CPU.',
-      });
-    });
-  }
+  constructor(
+    private readonly post: (r: Report) => void,
+    private readonly close: () => void,
+  ) {}
 
-  async function stop(): Promise<void> {
-    runId++;
-    await running;
-  }
-
-  /** Step 0 of a new session, with what it shows. */
-  async function postStart(s: TrainingSession): Promise<void> {
-    post({ type: 'start', progress: await s.start(), view: viewOf(s.experiment) });
-  }
-
-  function run(steps: number): void {
-    const id = ++runId;
-    const s = session;
-    if (!s || contextLost) return;
-    running = (async () => {
-      const end = await s.run(
-        steps,
-        (progress) => {
-          if (id === runId) post({ type: 'progress', progress });
-        },
-        () => id === runId,
-      );
-      if (end.kind === 'diverged') post({ type: 'diverged', step: end.step, loss: end.loss, message: end.message });
-      else if (id === runId) post({ type: 'stopped', reason: end.kind === 'done' ? 'done' : 'paused' });
-    })();
-  }
-
-  async function handle(cmd: Command): Promise<void> {
+  async handle(cmd: Command): Promise<void> {
+    if (cmd.type !== 'update') await this.#stop();
     switch (cmd.type) {
-      case 'init': {
-        definition = experimentById(cmd.experiment);
-        const report = await startBackend(cmd.backend);
-        if (report.backend === 'webgl') watchContext();
-        session = new TrainingSession(definition, cmd.settings);
-        post({ type: 'ready', backend: report.backend, fallbackReason: report.fallbackReason });
-        await postStart(session);
-        return;
-      }
+      case 'init':
+        return this.#init(cmd);
       case 'run':
-        await stop();
-        run(cmd.steps);
-        return;
+        return this.#run(cmd.steps);
       case 'pause':
-        await stop();
-        post({ type: 'stopped', reason: 'paused' });
-        return;
+        return this.post({ type: 'stopped', reason: 'paused' });
       case 'reset':
-        await stop();
-        session?.dispose();
-        session = new TrainingSession(definition!, cmd.settings);
-        await postStart(session);
-        return;
+        this.#training?.dispose();
+        this.#training = new TrainingRun(this.#definition!, cmd.settings);
+        return this.#postStart(this.#training);
       case 'update':
-        session?.update(cmd.settings);
-        return;
+        return this.#training?.experiment.update(cmd.settings);
       case 'edit': {
-        await stop();
-        if (!session) return;
-        const { loss, progress } = await session.edit(cmd.edit);
-        post({ type: 'edited', loss, progress });
-        return;
+        if (!this.#training) return;
+        const { loss, progress } = await this.#training.edit(cmd.edit);
+        return this.post({ type: 'edited', loss, progress });
       }
       case 'dispose':
-        await stop();
-        session?.dispose();
-        session = null;
-        closed = true;
-        close();
-        return;
+        this.#training?.dispose();
+        this.#training = null;
+        this.closed = true;
+        return this.close();
     }
   }
 
+  async #init({ experiment, settings, backend }: Extract<Command, { type: 'init' }>): Promise<void> {
+    this.#definition = experimentById(experiment);
+    const report = await startBackend(backend);
+    if (report.backend === 'webgl') this.#watchContext();
+    this.#training = new TrainingRun(this.#definition, settings);
+    this.post({ type: 'ready', backend: report.backend, fallbackReason: report.fallbackReason });
+    await this.#postStart(this.#training);
+  }
+
+  /** A lost WebGL context would leave read-backs pending forever: stop and say so instead. */
+  #watchContext(): void {
+    const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+    backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () => {
+      this.#contextLost = true;
+      this.#runId++;
+      this.post({ type: 'error', contextLost: true, message: CONTEXT_LOST });
+    });
+  }
+
+  async #stop(): Promise<void> {
+    this.#runId++;
+    await this.#running;
+  }
+
+  /** Step 0 of a new run, with what it shows. */
+  async #postStart(t: TrainingRun): Promise<void> {
+    this.post({ type: 'start', progress: await t.start(), view: viewOf(t.experiment) });
+  }
+
+  /** Starts a run and returns at once: the next command stops it (between chunks) first. */
+  #run(steps: number): void {
+    const id = ++this.#runId;
+    const t = this.#training;
+    if (!t || this.#contextLost) return;
+    const current = () => id === this.#runId;
+    this.#running = (async () => {
+      const end = await t.run(steps, (progress) => current() && this.post({ type: 'progress', progress }), current);
+      if (end.kind === 'diverged') this.post({ type: 'diverged', step: end.step, loss: end.loss, message: end.message });
+      else if (current()) this.post({ type: 'stopped', reason: end.kind === 'done' ? 'done' : 'paused' });
+    })();
+  }
+}
+
+/** Takes commands one at a time; `post` carries the reports back, `close` ends the host's context. */
+export function createTrainerHost(post: (r: Report) => void, close: () => void = () => {}): (cmd: Command) => void {
+  const host = new TrainerHost(post, close);
   // Commands run one after another, so a reset never interleaves with an init.
   let queue: Promise<void> = Promise.resolve();
   return (cmd: Command) => {
-    if (closed) return;
+    if (host.closed) return;
     queue = queue
-      .then(() => handle(cmd))
+      .then(() => host.handle(cmd))
       .catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
   };
 }

@@ -2,10 +2,13 @@ import { RandomState } from '../data';
 import { Adam, CosineAnnealingLR, ReLU, SGD, type Sequential } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment } from './experiment';
-import { oneHiddenLayer, Race, type RaceRun } from './race';
+import { oneHiddenLayer, Race, type RaceContestant } from './race';
 import { choice, count, seed, type SettingsOf } from './settings';
 
-type Contestant = { label: string; make: (model: Sequential, s: { lr: number; batch: number; horizon: number }) => Omit<RaceRun, 'label' | 'model'> };
+type Contestant = {
+  label: string;
+  make: (model: Sequential, s: { lr: number; batch: number; horizon: number }) => Omit<RaceContestant, 'label' | 'model'>;
+};
 
 /** The contestants of chapter 8, by key: what each changes about plain SGD. */
 const RUNS = {

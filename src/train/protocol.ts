@@ -1,5 +1,5 @@
 import type { BackendName } from '../nn/tf';
-import type { Progress } from './session';
+import type { Progress } from './training-run';
 import type { Settings } from './settings';
 import type { RunView, UnitEdit } from './experiment';
 
@@ -16,7 +16,6 @@ export type Command =
   /** Move one ReLU unit by hand (a dragged kink). */
   | { type: 'edit'; edit: UnitEdit }
   | { type: 'dispose' };
-
 
 /** Worker → page. */
 export type Report =

@@ -1,17 +1,5 @@
 import { datasetQ1, Q_GRID } from '../data';
-import {
-  backward,
-  CosineAnnealingLR,
-  L1Loss,
-  MSELoss,
-  Parameter,
-  SGD,
-  StepLR,
-  tf,
-  type LRScheduler,
-  type Tensor1D,
-  type Tensor2D,
-} from '../nn';
+import { backward, CosineAnnealingLR, L1Loss, MSELoss, Parameter, SGD, StepLR, tf, type LRScheduler, type Tensor1D, type Tensor2D } from '../nn';
 import { clearGradsSetting, learningRateSetting, lossNamed, lossSetting } from './common-settings';
 import { defineExperiment, overshootHint, type Experiment, type StepTensors } from './experiment';
 import { choice, number, type SettingsOf } from './settings';
@@ -125,7 +113,11 @@ class QuadraticByHand implements Experiment<ByHandSettings> {
 const descentSettings = {
   lr: learningRateSetting(0.01, 1000),
   loss: lossSetting(),
-  schedule: choice('Learning-rate schedule', { constant: 'Constant', step: 'Halve every 50 steps', cosine: 'Cosine decay over 200 steps' }, 'constant'),
+  schedule: choice(
+    'Learning-rate schedule',
+    { constant: 'Constant', step: 'Halve every 50 steps', cosine: 'Cosine decay over 200 steps' },
+    'constant',
+  ),
   clear: clearGradsSetting(),
 };
 type DescentSettings = SettingsOf<typeof descentSettings>;

@@ -5,7 +5,7 @@ import { overshootHint, type Experiment } from './experiment';
 import type { Settings } from './settings';
 
 /** One contestant: a model with its optimizer, and optionally a schedule and mini-batches. */
-export interface RaceRun {
+export interface RaceContestant {
   label: string;
   model: Sequential;
   optimizer: Optimizer;
@@ -25,7 +25,7 @@ export class Race implements Experiment {
   readonly unitNames = [];
   readonly grid = S_GRID;
   readonly data = S_SHOWN;
-  readonly #runs: RaceRun[];
+  readonly #runs: RaceContestant[];
   readonly #batches: (Batches | null)[];
   readonly #keys: readonly string[];
   readonly #loss = new MSELoss();
@@ -35,7 +35,7 @@ export class Race implements Experiment {
   #shown = 0;
 
   /** `keys` name the runs for the `shown` setting; `seed` shuffles the mini-batches. */
-  constructor(runs: RaceRun[], keys: readonly string[], shown: string, seed: number) {
+  constructor(runs: RaceContestant[], keys: readonly string[], shown: string, seed: number) {
     this.#runs = runs;
     this.#keys = keys;
     this.columnNames = runs.map((r) => r.label);

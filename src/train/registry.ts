@@ -12,7 +12,23 @@ import { thermoLinear, thermoMlp } from './thermometer';
 
 /** Every experiment a demo can name, by id. The worker looks its experiment up here. */
 export const EXPERIMENTS: Readonly<Record<string, ExperimentDefinition>> = Object.fromEntries(
-  [doubleRelu, quadraticByHand, quadraticDescent, reluByHand(1), reluByHand(2), reluByHand(3), reluFitter, reluSurface, sineByHand, sineEpochs, thermoLinear, thermoMlp, activationRace, optimizerRace, computeProbe].map((d) => [d.id, d]),
+  [
+    doubleRelu,
+    quadraticByHand,
+    quadraticDescent,
+    reluByHand(1),
+    reluByHand(2),
+    reluByHand(3),
+    reluFitter,
+    reluSurface,
+    sineByHand,
+    sineEpochs,
+    thermoLinear,
+    thermoMlp,
+    activationRace,
+    optimizerRace,
+    computeProbe,
+  ].map((d) => [d.id, d]),
 );
 
 export function experimentById(id: string): ExperimentDefinition {

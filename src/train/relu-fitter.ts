@@ -2,7 +2,7 @@ import { columnTensors, linspace, Q_GRID, RandomState } from '../data';
 import { Adam, Linear, ReLU, Sequential, tf, type Parameter, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment, type UnitEdit } from './experiment';
-import { ModelRun } from './model-run';
+import { ModelExperiment } from './model-experiment';
 import { choice, count, seed, series, seriesValues, type SettingsOf } from './settings';
 
 const GRID = Q_GRID;
@@ -46,7 +46,7 @@ function targetValues(s: FitterSettings): number[] {
  */
 export const reluFitter = defineExperiment({ id: 'relu-fitter', settings, create: (s) => new ReluFitter(s) });
 
-class ReluFitter extends ModelRun {
+class ReluFitter extends ModelExperiment {
   readonly columnNames = [];
   readonly unitNames: string[];
   readonly grid = GRID;
@@ -84,12 +84,9 @@ class ReluFitter extends ModelRun {
   }
 
   units(): Tensor2D {
-    return tf.tidy(() =>
-      tf.stack([
-        tf.reshape(this.#hidden.weight.value, [-1]),
-        this.#hidden.bias!.value,
-        tf.reshape(this.#output.weight.value, [-1]),
-      ], 1) as Tensor2D,
+    return tf.tidy(
+      () =>
+        tf.stack([tf.reshape(this.#hidden.weight.value, [-1]), this.#hidden.bias!.value, tf.reshape(this.#output.weight.value, [-1])], 1) as Tensor2D,
     );
   }
 

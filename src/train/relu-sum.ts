@@ -49,7 +49,7 @@ export class ReluSum extends Module {
     return tf.tidy(() => tf.reshape(tf.stack([this.m.value, this.b.value], 1), [-1]) as Tensor1D);
   }
 
-  protected override extraRepr(): string {
+  override extraRepr(): string {
     return `units=${this.units}`;
   }
 }

@@ -2,7 +2,7 @@ import { linspace, RandomState } from '../data';
 import { Adam, Linear, ReLU, Sequential, tf, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment } from './experiment';
-import { ModelRun } from './model-run';
+import { ModelExperiment } from './model-experiment';
 import { choice, count, seed, type SettingsOf } from './settings';
 
 /** Each axis of the input square [−2, 2]²: 21 points, so 441 inputs in all. */
@@ -30,7 +30,7 @@ const settings = {
  */
 export const reluSurface = defineExperiment({ id: 'relu-surface', settings, create: (s) => new ReluSurface(s) });
 
-class ReluSurface extends ModelRun {
+class ReluSurface extends ModelExperiment {
   readonly columnNames = [];
   readonly unitNames = [];
   /** The inputs, numbered: `curves()` gives the model's value at each. */
@@ -62,8 +62,12 @@ class ReluSurface extends ModelRun {
 
   /** units × 4: each unit's (m₁, m₂, b, w): it folds the plane along m₁x₁ + m₂x₂ + b = 0. */
   units(): Tensor2D {
-    return tf.tidy(() =>
-      tf.concat([this.#hidden.weight.value, tf.reshape(this.#hidden.bias!.value, [-1, 1]), tf.reshape(this.#output.weight.value, [-1, 1])], 1) as Tensor2D,
+    return tf.tidy(
+      () =>
+        tf.concat(
+          [this.#hidden.weight.value, tf.reshape(this.#hidden.bias!.value, [-1, 1]), tf.reshape(this.#output.weight.value, [-1, 1])],
+          1,
+        ) as Tensor2D,
     );
   }
 }

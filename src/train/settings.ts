@@ -71,7 +71,12 @@ export const count = (label: string, min: number, max: number, dflt: number, o: 
 export const seed = (label: string, dflt = 0): NumberSetting => number(label, { min: 0, max: 2 ** 32 - 1, default: dflt, integer: true });
 
 /** One of `options` (value → label, in the order shown). */
-export function choice<const V extends string>(label: string, options: Readonly<Record<V, string>>, dflt: NoInfer<V>, o: Extra = {}): ChoiceSetting<V> {
+export function choice<const V extends string>(
+  label: string,
+  options: Readonly<Record<V, string>>,
+  dflt: NoInfer<V>,
+  o: Extra = {},
+): ChoiceSetting<V> {
   const entries = Object.entries(options) as [V, string][];
   return { kind: 'choice', label, options: entries.map(([value, text]) => ({ value, label: text })), default: dflt, ...o };
 }
@@ -80,7 +85,12 @@ export function choice<const V extends string>(label: string, options: Readonly<
 export const flag = (label: string, dflt: boolean, o: Extra = {}): FlagSetting => ({ kind: 'flag', label, default: dflt, ...o });
 
 /** A curve the reader draws: `length` numbers from `min` to `max`. */
-export const series = (label: string, o: Pick<SeriesSetting, 'length' | 'min' | 'max'>): SeriesSetting => ({ kind: 'series', label, default: '', ...o });
+export const series = (label: string, o: Pick<SeriesSetting, 'length' | 'min' | 'max'>): SeriesSetting => ({
+  kind: 'series',
+  label,
+  default: '',
+  ...o,
+});
 
 export function defaults<S extends SettingsSpec>(spec: S): SettingsOf<S> {
   return Object.fromEntries(Object.entries(spec).map(([key, s]) => [key, s.default])) as SettingsOf<S>;
@@ -188,7 +198,11 @@ export function seriesValues(value: string): number[] {
  * reported too (a typo in a shared link should not pass silently), and so is a key given
  * more than once: none of its values is used, since the link does not say which it meant.
  */
-export function settingsFromQuery<S extends SettingsSpec>(spec: S, query: URLSearchParams, prefix: string): { settings: SettingsOf<S>; errors: string[] } {
+export function settingsFromQuery<S extends SettingsSpec>(
+  spec: S,
+  query: URLSearchParams,
+  prefix: string,
+): { settings: SettingsOf<S>; errors: string[] } {
   const settings: Settings = defaults(spec);
   const errors: string[] = [];
   for (const name of new Set(query.keys())) {

@@ -2,7 +2,7 @@ import { Batches, columnTensors, RandomState, S, S_GRID, S_SHOWN } from '../data
 import { Linear, ReLU, Sequential, SGD, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment, overshootHint, type Experiment, type StepTensors } from './experiment';
-import { ModelRun } from './model-run';
+import { ModelExperiment } from './model-experiment';
 import { HandNet, handMSE } from './hand-net';
 import { choice, count, number, seed, type SettingsOf } from './settings';
 
@@ -117,7 +117,7 @@ const epochSettings = {
 };
 export const sineEpochs = defineExperiment({ id: 'sine-epochs', settings: epochSettings, create: (s) => new SineEpochs(s) });
 
-class SineEpochs extends ModelRun {
+class SineEpochs extends ModelExperiment {
   readonly columnNames = [];
   readonly unitNames: string[];
   readonly grid = S_GRID;

@@ -2,7 +2,7 @@ import { column, columnTensors, datasetThermometer, linspace, RandomState } from
 import { Linear, Sequential, SGD, Tanh, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment } from './experiment';
-import { ModelRun } from './model-run';
+import { ModelExperiment } from './model-experiment';
 import { count, flag, seed, type SettingsOf } from './settings';
 
 /** Dataset T: inputs 0.1·t_u, Celsius targets; 2 of the 11 readings held out by a seeded permutation. */
@@ -25,7 +25,7 @@ const weightsSeed = () => seed('Initial weights seed');
  * A model, MSELoss and SGD on the training readings, one full-batch step per epoch; the
  * validation loss on the held-out readings is logged beside the training loss.
  */
-abstract class ThermometerRun extends ModelRun {
+abstract class ThermometerRun extends ModelExperiment {
   readonly unitNames: readonly string[] = [];
   readonly grid = GRID;
   readonly data = T.train;

@@ -23,7 +23,7 @@ test('the code shown beside the demo is the file the demo runs, with a PyTorch t
   await page.goto(PAGE);
   await page.getByText('Show the code: double-relu.ts, relu-fitter.ts, and relu-surface.ts').click();
   await expect(page.getByRole('tab', { name: 'TypeScript (this site)' })).toBeVisible();
-  await expect(page.locator('.expressive-code').first()).toContainText("export const doubleRelu = defineExperiment({");
+  await expect(page.locator('.expressive-code').first()).toContainText('export const doubleRelu = defineExperiment({');
   await page.getByRole('tab', { name: 'PyTorch' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('torch.optim.SGD([m, b], lr=0.01)');
   await expect(demo(page, 'double-relu')).toBeVisible();
@@ -44,9 +44,7 @@ test('the N-ReLU fitter: one dashed curve per unit, and changing N or the target
   const sine = await d.locator('[data-role="fit-chart"] circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('cy')));
   await d.getByLabel('Target').selectOption('abs');
   await expect(d).toHaveAttribute('data-step', '0');
-  await expect
-    .poll(() => d.locator('[data-role="fit-chart"] circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('cy'))))
-    .not.toEqual(sine);
+  await expect.poll(() => d.locator('[data-role="fit-chart"] circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('cy')))).not.toEqual(sine);
   await expect(page).toHaveURL(/relu-fitter\.units=25.*relu-fitter\.target=abs|relu-fitter\.target=abs.*relu-fitter\.units=25/);
   // Training the |x| shape with 25 units drives the error far down.
   await runTo(d, 300);
@@ -74,7 +72,7 @@ test('kinks move by keyboard: arrows move the kink and its slope, Page Down pick
   const handles = d.getByRole('slider', { name: /Unit \d+ of 10: kink/ });
   await expect(handles).toHaveCount(10);
   // One tab stop for all the handles (roving focus), on the first unit.
-  await expect(d.locator('.nn-demo__kink[tabindex="0"]')).toHaveCount(1);
+  await expect(d.locator('.if-demo__kink[tabindex="0"]')).toHaveCount(1);
   const third = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
   await d.getByRole('slider', { name: 'Unit 1 of 10: kink' }).focus();
   await page.keyboard.press('PageDown');
@@ -102,9 +100,9 @@ test('kinks move by keyboard: arrows move the kink and its slope, Page Down pick
 test('a kink dragged with the mouse follows the pointer sideways, and dragging up makes its unit add more', async ({ page }) => {
   await page.goto(PAGE);
   const d = await readyDemo(page, 'relu-fitter');
-  await d.locator('.nn-demo__stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await d.locator('.if-demo__stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   // The pointer over the chart brings the live chart and its handles.
-  await d.locator('.nn-demo__stage').hover();
+  await d.locator('.if-demo__stage').hover();
   const handle = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
   // Clear of the page's sticky header.
   await handle.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -195,15 +193,19 @@ test('at 360 px with touch, a finger drags a kink and draws a target', async ({ 
   const page = await context.newPage();
   await page.goto(PAGE);
   const d = await readyDemo(page, 'relu-fitter');
-  await d.locator('.nn-demo__stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await d.locator('.if-demo__stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   // A first touch on the chart brings its handles.
-  await d.locator('.nn-demo__stage').tap();
+  await d.locator('.if-demo__stage').tap();
   const handle = d.getByRole('slider', { name: 'Unit 3 of 10: kink' });
   await handle.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const before = await kink(handle);
   const box = (await handle.boundingBox())!;
   const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  await touchDrag(page, c, [1, 2, 3, 4].map((i) => ({ x: c.x + 12 * i, y: c.y })));
+  await touchDrag(
+    page,
+    c,
+    [1, 2, 3, 4].map((i) => ({ x: c.x + 12 * i, y: c.y })),
+  );
   await expect.poll(async () => (await kink(handle)).x).toBeGreaterThan(before.x + 0.2);
   await d.getByRole('button', { name: 'Draw a target' }).tap();
   const layer = d.getByRole('slider', { name: /Your curve/ });

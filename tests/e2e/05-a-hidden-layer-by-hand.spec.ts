@@ -5,7 +5,9 @@ import { log, readyDemo, runTo } from './demo';
 const PAGE = '/chapters/05-a-hidden-layer-by-hand/';
 
 for (const run of fixture.runs) {
-  test(`the network by hand follows NumPy in the browser (${run.hidden} units, ${run.shuffled ? 'shuffled' : 'sequential'} batches)`, async ({ page }) => {
+  test(`the network by hand follows NumPy in the browser (${run.hidden} units, ${run.shuffled ? 'shuffled' : 'sequential'} batches)`, async ({
+    page,
+  }) => {
     const query = new URLSearchParams();
     if (run.hidden !== 5) query.set('sine-by-hand.hidden', String(run.hidden));
     if (!run.shuffled) query.set('sine-by-hand.batches', 'sequential');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { log, readyDemo, runTo } from './demo';
 
@@ -5,12 +6,32 @@ const PAGE = '/chapters/06-torch-nn-modules/';
 
 test('namedParameters() tables: positional names 0 and 2, then named children, with torch shapes', async ({ page }) => {
   await page.goto(PAGE);
-  const positional = page.locator('table.param-table[data-named="false"] tbody tr');
+  const positional = page.locator('table.if-param-table[data-named="false"] tbody tr');
   await expect(positional).toHaveText([/0\.weight\s*\[13, 1\]\s*13/, /0\.bias\s*\[13\]\s*13/, /2\.weight\s*\[1, 13\]\s*13/, /2\.bias\s*\[1\]\s*1/]);
-  const named = page.locator('table.param-table[data-named="true"] tbody tr');
+  const named = page.locator('table.if-param-table[data-named="true"] tbody tr');
   await expect(named).toHaveText([/hidden\.weight\s*\[8, 1\]/, /hidden\.bias\s*\[8\]/, /output\.weight\s*\[1, 8\]/, /output\.bias\s*\[1\]/]);
-  await expect(page.locator('table.param-table[data-named="true"] tfoot')).toContainText('25');
-  await expect(page.locator('.expressive-code').filter({ hasText: 'named: model.toString()' })).toContainText('(activation): Tanh()');
+  await expect(page.locator('table.if-param-table[data-named="true"] tfoot')).toContainText('25');
+  await expect(page.locator('.expressive-code').filter({ hasText: 'named: printModule(model)' })).toContainText('(activation): Tanh()');
+});
+
+test('the library the loop uses is shown whole: each listing is its file, and the line count is theirs', async ({ page }) => {
+  await page.goto(PAGE);
+  const library = page.locator('details.if-library');
+  await library.locator('summary').click();
+  const blocks = library.locator('.expressive-code');
+  const titles = await blocks.locator('figcaption .title').allTextContents();
+  expect(titles).toEqual(
+    ['parameter', 'module', 'linear', 'sequential', 'autograd', 'losses', 'optim/optimizer', 'optim/sgd'].map((f) => `src/nn/${f}.ts`),
+  );
+  let lines = 0;
+  for (const [i, title] of titles.entries()) {
+    const file = readFileSync(title, 'utf8').trimEnd();
+    const shown = (await blocks.nth(i).locator('.ec-line').allTextContents()).map((l) => l.replace(/\n$/, '')).join('\n');
+    expect(shown.trimEnd(), title).toBe(file);
+    lines += file.split('\n').length;
+  }
+  await expect(library.locator('[data-role="line-count"]')).toHaveText(String(lines));
+  await expect(page.getByText(`fits in eight files, ${lines} lines with their comments`)).toBeVisible();
 });
 
 test('Linear(1, 1) closes in on the least-squares line; the log shows w, b and the distance', async ({ page }) => {

@@ -6,7 +6,7 @@ const NAMES = ['ReLU', 'LeakyReLU', 'ELU', 'GELU', 'Softplus', 'Tanh', 'Sigmoid'
 
 test('the gallery draws eight activations, each with its derivative', async ({ page }) => {
   await page.goto(PAGE);
-  const gallery = page.locator('.activation-gallery svg');
+  const gallery = page.locator('.if-activation-gallery svg');
   for (const name of ['ReLU', 'LeakyReLU (0.01)', 'ELU', 'GELU', 'Softplus', 'Tanh', 'Sigmoid', 'Hardtanh']) {
     await expect(gallery.getByText(name, { exact: true })).toHaveCount(1);
   }

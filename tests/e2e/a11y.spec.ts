@@ -10,17 +10,9 @@ const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  * counts the hint as label text. That one rule runs again over everything but that button.
  */
 async function violations(page: Page): Promise<string[]> {
-  const main = await new AxeBuilder({ page })
-    .withTags(WCAG_A_AA)
-    .disableRules(['label-content-name-mismatch'])
-    .analyze();
-  const labelInName = await new AxeBuilder({ page })
-    .withRules(['label-content-name-mismatch'])
-    .exclude('button[data-open-modal]')
-    .analyze();
-  return [...main.violations, ...labelInName.violations].map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
+  const main = await new AxeBuilder({ page }).withTags(WCAG_A_AA).disableRules(['label-content-name-mismatch']).analyze();
+  const labelInName = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).exclude('button[data-open-modal]').analyze();
+  return [...main.violations, ...labelInName.violations].map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 for (const theme of ['light', 'dark'] as const) {

@@ -38,7 +38,7 @@ for (const backend of ['webgl', 'cpu'] as const) {
         if ((await claim.getAttribute('data-state')) !== 'holds') {
           const context = await claim.evaluate((c) => c.parentElement?.innerText?.replace(/\s+/g, ' ').trim() ?? '');
           failures.push(
-            `${path} (${backend}): claim "${await claim.locator('.claim__text').textContent()}" ` +
+            `${path} (${backend}): claim "${await claim.locator('.if-claim__text').textContent()}" ` +
               `for demo ${await claim.getAttribute('data-demo')} at ${(await claim.getAttribute('data-settings')) ?? `step ${await claim.getAttribute('data-step')}`} ` +
               `observed ${await claim.getAttribute('data-observed')}; in: "${context.slice(0, 160)}"`,
           );

@@ -28,7 +28,18 @@ async function play(d: Locator): Promise<void> {
 
 test('the suite covers every training demo', () => {
   expect(trainingDemos.map((t) => t.id).sort()).toEqual(
-    ['activation-race', 'double-relu', 'optimizer-race', 'quadratic-descent', 'relu-fitter', 'relu-surface', 'sine-by-hand', 'sine-epochs', 'thermo-linear', 'thermo-mlp'].sort(),
+    [
+      'activation-race',
+      'double-relu',
+      'optimizer-race',
+      'quadratic-descent',
+      'relu-fitter',
+      'relu-surface',
+      'sine-by-hand',
+      'sine-epochs',
+      'thermo-linear',
+      'thermo-mlp',
+    ].sort(),
   );
 });
 

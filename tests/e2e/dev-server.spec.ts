@@ -10,7 +10,11 @@ import { builtPages } from './site';
  */
 test('the dev server renders every page, with each demo and its charts of the seeded start', async () => {
   test.setTimeout(180_000);
-  const server = spawn('npx', ['astro', 'dev', '--port', String(DEV_PORT)], { stdio: 'ignore', detached: true, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const server = spawn('npx', ['astro', 'dev', '--port', String(DEV_PORT)], {
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   try {
     const origin = `http://localhost:${DEV_PORT}`;
     await expect.poll(async () => (await fetch(origin).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
@@ -23,7 +27,10 @@ test('the dev server renders every page, with each demo and its charts of the se
       expect(demos(html), path).toEqual(demos(built));
       // Every demo's static charts are there, as in the build.
       const charts = (s: string) => [...s.matchAll(/<nn-fit-demo[\s\S]*?<\/nn-fit-demo>/g)].map((m) => (m[0].match(/<svg\b/g) ?? []).length);
-      expect(charts(built).every((n) => n >= 2), path).toBe(true);
+      expect(
+        charts(built).every((n) => n >= 2),
+        path,
+      ).toBe(true);
       expect(charts(html), path).toEqual(charts(built));
     }
   } finally {

@@ -23,7 +23,9 @@ async function serveWithPolicy(page: Page, policy: string): Promise<string[]> {
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      ),
     );
   });
   const fromConsole = (text: string) => /Content.Security.Policy/i.test(text) && violations.push(`console: ${text}`);
@@ -120,7 +122,9 @@ async function trainInPage(page: Page): Promise<void> {
   const inPage = await d.getAttribute('data-loss');
   // Asking for WebGL here still trains on the CPU, and says why.
   await d.getByLabel('Backend').selectOption('webgl');
-  await expect(d.locator('[data-role="message"]')).toContainText('Training on the CPU instead of WebGL: on this page, without a worker, the demo trains on the CPU backend only');
+  await expect(d.locator('[data-role="message"]')).toContainText(
+    'Training on the CPU instead of WebGL: on this page, without a worker, the demo trains on the CPU backend only',
+  );
   await expect(d).toHaveAttribute('data-backend', 'cpu');
   // The same numbers as the worker gives on the CPU backend.
   const other = await page.context().newPage();

@@ -31,9 +31,7 @@ test('math is rendered at build time with KaTeX and its fonts are self-hosted', 
   await expect(page.locator('.sl-markdown-content')).not.toContainText('$$');
   // The KaTeX fonts really load, from this origin.
   await page.evaluate(() => document.fonts.ready);
-  const katexFonts = await page.evaluate(() =>
-    [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length,
-  );
+  const katexFonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length);
   expect(katexFonts).toBeGreaterThan(0);
   expect(problems.foreignRequests).toEqual([]);
 });
@@ -160,7 +158,9 @@ test('the page keeps its width whether or not it is long enough to scroll (nothi
   const page = await browser.newPage({ viewport: { width: 1350, height: 900 } });
   await page.goto(`${baseURL}/chapters/06-torch-nn-modules/`);
   const layout = () =>
-    page.evaluate(() => ['.right-sidebar', '.sl-markdown-content', 'header button'].map((s) => document.querySelector(s)!.getBoundingClientRect().right));
+    page.evaluate(() =>
+      ['.right-sidebar', '.sl-markdown-content', 'header button'].map((s) => document.querySelector(s)!.getBoundingClientRect().right),
+    );
   const long = await layout();
   // The scrollbar is there, and takes room.
   expect(await page.evaluate(() => document.documentElement.clientWidth)).toBeLessThan(1350);

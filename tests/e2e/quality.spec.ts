@@ -77,7 +77,7 @@ for (const path of chapters) {
     expect(await demos.count()).toBeGreaterThan(0);
     for (const demo of await demos.all()) {
       await expect(demo.locator('[data-role="fit-chart"] svg')).toBeVisible();
-      await expect(demo.locator('.nn-demo__controls')).toBeHidden();
+      await expect(demo.locator('.if-demo__controls')).toBeHidden();
       await expect(demo.getByRole('button', { name: 'Copy link' })).toBeHidden();
       await expect(demo.locator('figcaption button')).toBeHidden();
     }

@@ -48,9 +48,7 @@ export function watchPage(page: Page, origin: string): PageProblems {
       problems.foreignRequests.push(req.url());
     }
   });
-  page.on('requestfailed', (req) =>
-    problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? 'failed'}`),
-  );
+  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
   page.on('response', (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
   });

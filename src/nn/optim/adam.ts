@@ -47,9 +47,7 @@ export class Adam extends Optimizer {
         const old = this.#state.get(p);
         const step = (old?.step ?? 0) + 1;
         const m = tf.keep(old ? tf.add(tf.mul(old.m, b1), tf.mul(g, 1 - b1)) : tf.mul(g, 1 - b1));
-        const v = tf.keep(
-          old ? tf.add(tf.mul(old.v, b2), tf.mul(tf.square(g), 1 - b2)) : tf.mul(tf.square(g), 1 - b2),
-        );
+        const v = tf.keep(old ? tf.add(tf.mul(old.v, b2), tf.mul(tf.square(g), 1 - b2)) : tf.mul(tf.square(g), 1 - b2));
         old?.m.dispose();
         old?.v.dispose();
         this.#state.set(p, { step, m, v });

@@ -2,12 +2,12 @@ import { checkNonNegative } from '../checks';
 import type { Parameter } from '../parameter';
 
 /**
- * The base of SGD and Adam, like `torch.optim.Optimizer`: it holds the parameters and the
- * learning rate (`lr`, which schedulers change between steps), and any per-parameter state.
+ * The base of SGD and Adam, like `torch.optim.Optimizer`: the parameters, the learning rate
+ * (which a scheduler may change between steps) and, in subclasses, per-parameter state.
  */
 export abstract class Optimizer {
   readonly params: readonly Parameter[];
-  #lr: number;
+  #lr = 0;
 
   protected constructor(
     protected readonly name: string,
@@ -16,8 +16,7 @@ export abstract class Optimizer {
   ) {
     this.params = [...params];
     if (this.params.length === 0) throw new RangeError(`${name}: got an empty parameter list`);
-    checkNonNegative(name, 'lr', lr);
-    this.#lr = lr;
+    this.lr = lr;
   }
 
   get lr(): number {
@@ -29,14 +28,13 @@ export abstract class Optimizer {
     this.#lr = value;
   }
 
-  /** Clears every parameter's gradient. */
   zeroGrad(): void {
     for (const p of this.params) p.zeroGrad();
   }
 
-  /** Updates each parameter that has a gradient; those without one are left alone. */
+  /** Updates each parameter that has a gradient. */
   abstract step(): void;
 
-  /** Frees the optimizer's state (momentum buffers, moment estimates); not the parameters. */
+  /** Frees the optimizer's state (momentum buffers, moment estimates), not the parameters. */
   abstract dispose(): void;
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  batchIndices,
-  datasetQ1,
-  datasetQ2,
-  datasetSine,
-  datasetThermometer,
-  linspace,
-  RandomState,
-} from '../../../src/data';
+import { batchIndices, datasetQ1, datasetQ2, datasetSine, datasetThermometer, linspace, RandomState } from '../../../src/data';
 import fixture from '../../fixtures/datasets.json';
 
 describe('linspace matches np.linspace exactly', () => {

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { DemoController, TRANSITIONS, type DemoEvent, type DemoState } from '../../../src/demo/controller';
+import { DemoController } from '../../../src/demo/controller';
+import { TRANSITIONS, type DemoEvent, type DemoState } from '../../../src/demo/states';
 import type { Trainer } from '../../../src/train/client';
 import { WorkerUnavailableError } from '../../../src/train/client';
 import { doubleRelu } from '../../../src/train/double-relu';
 import type { RunView } from '../../../src/train/experiment';
 import type { Command, Report } from '../../../src/train/protocol';
 import { quadraticByHand } from '../../../src/train/quadratic';
-import type { Progress } from '../../../src/train/session';
+import type { Progress } from '../../../src/train/training-run';
 import type { SettingsSpec } from '../../../src/train/settings';
 
 const VIEW: RunView = { columnNames: ['m1', 'b1', 'm2', 'b2'], unitNames: [], data: { x: [0], y: [0] }, grid: [0], editable: true };
 
 /** Rows for `steps`, each with loss `loss`, as one read-back brings them. */
 function progress(steps: number[], loss = 1): Progress {
-  return { step: steps.at(-1)!, rows: steps.map((step) => ({ step, loss, columns: [step, 0, 0, 0] })), curves: [[loss]], msPerStep: 0.5, numTensors: 7 };
+  return {
+    step: steps.at(-1)!,
+    rows: steps.map((step) => ({ step, loss, columns: [step, 0, 0, 0] })),
+    curves: [[loss]],
+    msPerStep: 0.5,
+    numTensors: 7,
+  };
 }
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -22,7 +29,9 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  * answers with reports itself. `answer` (optional) replies at once, inside `send`, as a
  * backend whose reads resolve at once does.
  */
-function setup(o: { spec?: SettingsSpec; hand?: boolean; query?: string; noWorker?: boolean; answer?: (cmd: Command, reply: (r: Report) => void) => void } = {}) {
+function setup(
+  o: { spec?: SettingsSpec; hand?: boolean; query?: string; noWorker?: boolean; answer?: (cmd: Command, reply: (r: Report) => void) => void } = {},
+) {
   const sent: Command[] = [];
   const events: DemoEvent[] = [];
   const trainers: { inPage: boolean; terminated: boolean }[] = [];
@@ -161,10 +170,10 @@ describe('the demo state machine', () => {
     t.ready();
     t.report({ type: 'error', contextLost: true, message: 'The graphics context was lost.' });
     expect(t.c.state).toBe('error');
-    expect(t.c.contextLost).toBe(true);
+    expect(t.c.link.contextLost).toBe(true);
     t.c.reset();
     expect(t.trainers.map((x) => x.terminated)).toEqual([true, false]);
-    expect(t.c.contextLost).toBe(false);
+    expect(t.c.link.contextLost).toBe(false);
     expect(t.c.state).toBe('loading');
   });
 
@@ -196,14 +205,20 @@ describe('settings', () => {
     expect(t.c.state).toBe('loading');
     expect(t.c.change('lr', 'abc')).toBe('Learning rate: "abc" is not a number in decimal notation');
     expect(t.c.settings.values.lr).toBe(0.02);
-    expect(t.last('message')?.message).toMatchObject({ kind: 'notice', text: 'Learning rate: "abc" is not a number in decimal notation. Keeping 0.02.' });
+    expect(t.last('message')?.message).toMatchObject({
+      kind: 'notice',
+      text: 'Learning rate: "abc" is not a number in decimal notation. Keeping 0.02.',
+    });
     expect(t.last('settings')?.query.toString()).toBe('demo.lr=0.02&demo.loss=mse');
   });
 
   it('a link with bad settings keeps the defaults and says why', () => {
     const t = setup({ query: 'demo.lr=5e9&demo.nope=1&other=1' });
     expect(t.c.settings.values).toEqual({ lr: 0.01, loss: 'mae', clear: true, seed: 42 });
-    expect(t.c.settings.urlErrors).toEqual(['Learning rate: 5000000000 is outside the allowed range 0.0001 to 100', '"demo.nope" is not a setting of this demo']);
+    expect(t.c.settings.urlErrors).toEqual([
+      'Learning rate: 5000000000 is outside the allowed range 0.0001 to 100',
+      '"demo.nope" is not a setting of this demo',
+    ]);
     expect(t.c.settings.query.toString()).toBe('demo.nope=1&other=1');
   });
 
@@ -211,9 +226,15 @@ describe('settings', () => {
     const t = setup({ spec: quadraticByHand.settings, hand: true });
     t.ready();
     t.c.change('a', '2');
-    expect(t.sent.slice(-2)).toEqual([{ type: 'update', settings: { a: 2 } }, { type: 'run', steps: 1 }]);
+    expect(t.sent.slice(-2)).toEqual([
+      { type: 'update', settings: { a: 2 } },
+      { type: 'run', steps: 1 },
+    ]);
     t.c.change('a', '2.5');
-    expect(t.sent.slice(-2)).toEqual([{ type: 'update', settings: { a: 2.5 } }, { type: 'run', steps: 1 }]);
+    expect(t.sent.slice(-2)).toEqual([
+      { type: 'update', settings: { a: 2.5 } },
+      { type: 'run', steps: 1 },
+    ]);
     t.c.reset();
     expect(t.c.settings.values).toEqual({ a: 1.1, b: 1.2, c: 1.3, loss: 'mae' });
     expect(t.sent.at(-1)).toMatchObject({ type: 'reset', settings: { a: 1.1 } });

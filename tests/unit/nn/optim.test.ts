@@ -109,15 +109,23 @@ describe('learning-rate schedulers (closed forms, as torch documents them)', () 
   };
 
   it('StepLR halves every 3 epochs', () => {
-    expectClose(lrs((o) => new StepLR(o, { stepSize: 3, gamma: 0.5 }), 7), [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025], 1e-15);
+    expectClose(
+      lrs((o) => new StepLR(o, { stepSize: 3, gamma: 0.5 }), 7),
+      [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025],
+      1e-15,
+    );
   });
   it('ExponentialLR multiplies by gamma each epoch', () => {
-    expectClose(lrs((o) => new ExponentialLR(o, { gamma: 0.9 }), 3), [0.1, 0.09, 0.081, 0.0729], 1e-15);
+    expectClose(
+      lrs((o) => new ExponentialLR(o, { gamma: 0.9 }), 3),
+      [0.1, 0.09, 0.081, 0.0729],
+      1e-15,
+    );
   });
   it('CosineAnnealingLR falls along half a cosine to etaMin and stays there', () => {
     const got = lrs((o) => new CosineAnnealingLR(o, { tMax: 4, etaMin: 0.02 }), 6);
-    const half = 0.02 + 0.08 * (1 + Math.SQRT1_2) / 2;
-    expectClose(got, [0.1, half, 0.06, 0.02 + 0.08 * (1 - Math.SQRT1_2) / 2, 0.02, 0.02, 0.02], 1e-15);
+    const half = 0.02 + (0.08 * (1 + Math.SQRT1_2)) / 2;
+    expectClose(got, [0.1, half, 0.06, 0.02 + (0.08 * (1 - Math.SQRT1_2)) / 2, 0.02, 0.02, 0.02], 1e-15);
   });
 });
 

@@ -9,7 +9,11 @@ describe('relu(m, b, x) three ways (chapter 3)', () => {
   it('Math.max, clipping and tf.relu agree at every point, kink included', () => {
     const xs = [-3, -1.5, -0.5, 0, 0.25, 1, 2.5];
     const x = tf.tensor1d(xs);
-    for (const [m, b] of [[1, 0], [2, -1], [-1.5, 0.5]] as const) {
+    for (const [m, b] of [
+      [1, 0],
+      [2, -1],
+      [-1.5, 0.5],
+    ] as const) {
       const byNumber = xs.map((v) => reluNumber(m, b, v));
       const clip = reluClip(m, b, x);
       const relu = reluTensor(m, b, x);

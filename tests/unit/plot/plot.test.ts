@@ -12,8 +12,16 @@ const numbers = (d: string | null | undefined) => (d ?? '').match(/-?\d+(\.\d+)?
 
 const grid = [-2, -1, 0, 1, 2];
 const data = { x: [-2, 0, 2], y: [4, 0, 4] };
-const curvesA = [[2, 1, 0, 1, 2], [2, 1, 0, 0, 0], [0, 0, 0, 1, 2]];
-const curvesB = [[3, 1.5, 0.5, 1, 3.5], [3, 1.5, 0.5, 0, 0], [0, 0, 0, 1, 3.5]];
+const curvesA = [
+  [2, 1, 0, 1, 2],
+  [2, 1, 0, 0, 0],
+  [0, 0, 0, 1, 2],
+];
+const curvesB = [
+  [3, 1.5, 0.5, 1, 3.5],
+  [3, 1.5, 0.5, 0, 0],
+  [0, 0, 0, 1, 3.5],
+];
 
 describe('charts update in place exactly as a fresh render would draw them', () => {
   it('fit chart: moving the curves equals drawing with the new curves', () => {
@@ -37,14 +45,32 @@ describe('charts update in place exactly as a fresh render would draw them', () 
   it('loss chart: moves within its domains, asks for a redraw beyond them', () => {
     const rows = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => ({ step: i, loss: f(i) }));
     const figure = lossChart({ rows: rows(8, (i) => 5 - 0.1 * i), document: doc }) as HTMLElement;
-    expect(updateLossChart(figure, rows(10, (i) => 5 - 0.2 * i), false)).toBe(true);
+    expect(
+      updateLossChart(
+        figure,
+        rows(10, (i) => 5 - 0.2 * i),
+        false,
+      ),
+    ).toBe(true);
     const fresh = lossChart({ rows: rows(10, (i) => 5 - 0.2 * i), document: doc });
     const d = (f: Element) => numbers(f.querySelector('g.if-loss path')?.getAttribute('d'));
     d(figure).forEach((v, i) => expect(Math.abs(v - d(fresh)[i]!)).toBeLessThan(0.01));
     // Step 11 is past the x domain [0, 10]: the chart must be redrawn.
-    expect(updateLossChart(figure, rows(12, () => 1), false)).toBe(false);
+    expect(
+      updateLossChart(
+        figure,
+        rows(12, () => 1),
+        false,
+      ),
+    ).toBe(false);
     // Switching to a log scale is a redraw too.
-    expect(updateLossChart(figure, rows(10, () => 1), true)).toBe(false);
+    expect(
+      updateLossChart(
+        figure,
+        rows(10, () => 1),
+        true,
+      ),
+    ).toBe(false);
   });
 
   it('niceCeil rounds up to 1, 2, 5 times a power of ten', () => {
@@ -81,13 +107,20 @@ describe('charts for the static page', () => {
     const before = [...figure.querySelectorAll('g.if-prediction path')].map((p) => p.getAttribute('d')!);
     const after = before.map((d) => compactSvg(`<path d="${d}"/>`).match(/ d="([^"]*)"/)![1]!);
     expect(before).toHaveLength(1);
-    const points = (d: string) => d.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+    const points = (d: string) =>
+      d
+        .slice(1)
+        .split('L')
+        .map((p) => p.split(',').map(Number) as [number, number]);
     let dropped = 0;
     before.forEach((d, k) => {
       const kept = points(after[k]!);
       for (const [x, y] of points(d)) {
         // The segment of the compacted line over this x.
-        const i = Math.max(1, kept.findIndex(([kx]) => kx >= x - 1e-9));
+        const i = Math.max(
+          1,
+          kept.findIndex(([kx]) => kx >= x - 1e-9),
+        );
         const [[x0, y0], [x1, y1]] = [kept[i - 1]!, kept[i]!];
         const onLine = x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
         // Within the tolerance, plus the rounding of the kept ends to a tenth.

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { datasetSine, RandomState } from '../../../src/data';
 import { tf } from '../../../src/nn';
-import { defaults, TrainingSession, type Progress } from '../../../src/train';
+import { defaults, TrainingRun, type Progress } from '../../../src/train';
 import { HandLinear, HandNet, handMSE } from '../../../src/train/hand-net';
 import { sineByHand, sineEpochs } from '../../../src/train/sine-by-hand';
 import fixture from '../../fixtures/hand_net.json';
 import { expectClose } from '../helpers';
 
-async function collect(session: TrainingSession, steps: number) {
+async function collect(session: TrainingRun, steps: number) {
   const seen: Progress[] = [];
-  await session.run(steps, (p) => seen.push(p), () => true);
+  await session.run(
+    steps,
+    (p) => seen.push(p),
+    () => true,
+  );
   return { rows: seen.flatMap((p) => p.rows), seen };
 }
 
@@ -17,20 +21,30 @@ describe("chapter 5's network by hand", () => {
   for (const run of fixture.runs) {
     it(`follows NumPy step by step (${run.hidden} hidden units, ${run.shuffled ? 'shuffled' : 'sequential'} batches)`, async () => {
       const settings = { ...defaults(sineByHand.settings), hidden: run.hidden, batches: run.shuffled ? 'shuffled' : 'sequential' };
-      const session = new TrainingSession(sineByHand, settings);
+      const session = new TrainingRun(sineByHand, settings);
       const start = await session.start();
       const { rows } = await collect(session, fixture.steps);
       // Row k's loss is before step k+1's update; NumPy's list is the same.
-      expectClose(rows.map((r) => r.loss), run.losses, 2e-5, 1e-5);
+      expectClose(
+        rows.map((r) => r.loss),
+        run.losses,
+        2e-5,
+        1e-5,
+      );
       // The hand-written ∂L/∂b₂ is the one NumPy computes for that step's batch.
-      expectClose(rows.map((r) => r.columns[0]!), run.db2, 2e-5, 1e-5);
+      expectClose(
+        rows.map((r) => r.columns[0]!),
+        run.db2,
+        2e-5,
+        1e-5,
+      );
       expect(start.rows[0]!.loss).toBeCloseTo(run.losses[0]!, 4);
       session.dispose();
     });
   }
 
   it("the hand-written gradients equal autograd's on every step, to float32 precision", async () => {
-    const session = new TrainingSession(sineByHand, { ...defaults(sineByHand.settings), hidden: 100 });
+    const session = new TrainingRun(sineByHand, { ...defaults(sineByHand.settings), hidden: 100 });
     await session.start();
     const { rows } = await collect(session, 50);
     for (const r of rows) {
@@ -43,7 +57,10 @@ describe("chapter 5's network by hand", () => {
 
   it('a wrong backward would show: breaking the ReLU mask makes the largest difference large', () => {
     const net = new HandNet(5, 'relu', new RandomState(0));
-    const { x, y } = tf.tidy(() => ({ x: tf.tensor2d(datasetSine().x.slice(0, 100), [100, 1]), y: tf.tensor2d(datasetSine().y.slice(0, 100), [100, 1]) }));
+    const { x, y } = tf.tidy(() => ({
+      x: tf.tensor2d(datasetSine().x.slice(0, 100), [100, 1]),
+      y: tf.tensor2d(datasetSine().y.slice(0, 100), [100, 1]),
+    }));
     const diff = (broken: boolean) =>
       tf.tidy(() => {
         const pred = net.forward(x);
@@ -70,7 +87,12 @@ describe("chapter 5's network by hand", () => {
     const W = rs.uniform(-k, k, 6);
     const b = rs.uniform(-k, k, 3);
     const y = tf.tidy(() => layer.forward(tf.tensor2d([[1, 2]])).arraySync()[0]!);
-    expectClose(y, [0, 1, 2].map((j) => W[j]! + 2 * W[3 + j]! + b[j]!), 1e-6, 1e-6);
+    expectClose(
+      y,
+      [0, 1, 2].map((j) => W[j]! + 2 * W[3 + j]! + b[j]!),
+      1e-6,
+      1e-6,
+    );
     layer.dispose();
   });
 
@@ -80,7 +102,7 @@ describe("chapter 5's network by hand", () => {
     const my = y.reduce((a, v) => a + v, 0) / y.length;
     const slope = x.reduce((a, v, i) => a + (v - mx) * (y[i]! - my), 0) / x.reduce((a, v) => a + (v - mx) ** 2, 0);
     const lineMse = y.reduce((a, v, i) => a + (v - (my + slope * (x[i]! - mx))) ** 2, 0) / y.length;
-    const session = new TrainingSession(sineByHand, { ...defaults(sineByHand.settings), activation: 'none' });
+    const session = new TrainingRun(sineByHand, { ...defaults(sineByHand.settings), activation: 'none' });
     await session.start();
     const { rows, seen } = await collect(session, 600);
     expect(rows.at(-1)!.loss).toBeGreaterThanOrEqual(lineMse * (1 - 1e-5));
@@ -93,7 +115,7 @@ describe("chapter 5's network by hand", () => {
   });
 
   it('keeps its tensor count across epochs (new batches each epoch, the old ones freed)', async () => {
-    const session = new TrainingSession(sineByHand, defaults(sineByHand.settings));
+    const session = new TrainingRun(sineByHand, defaults(sineByHand.settings));
     await session.start();
     const first = await collect(session, 1);
     const later = await collect(session, 33);
@@ -105,7 +127,7 @@ describe("chapter 5's network by hand", () => {
 describe('the same net by epochs, with SGD and momentum from the library', () => {
   it('each step is an epoch; 100 units beat 5; the tensor count holds', async () => {
     const lossAfter = async (hidden: number) => {
-      const session = new TrainingSession(sineEpochs, { ...defaults(sineEpochs.settings), hidden });
+      const session = new TrainingRun(sineEpochs, { ...defaults(sineEpochs.settings), hidden });
       await session.start();
       const first = await collect(session, 1);
       const rest = await collect(session, 29);
@@ -124,7 +146,7 @@ describe('chapter 6 on the thermometer data', () => {
     const { thermoLinear, LEAST_SQUARES, leastSquares } = await import('../../../src/train/thermometer');
     // The closed form agrees with a line through two points it should reproduce exactly.
     expectClose(Object.values(leastSquares([0, 1, 2], [1, 3, 5])), [2, 1], 1e-12, 1e-12);
-    const session = new TrainingSession(thermoLinear, defaults(thermoLinear.settings));
+    const session = new TrainingRun(thermoLinear, defaults(thermoLinear.settings));
     const start = await session.start();
     const first = await collect(session, 1);
     const rest = await collect(session, 2999);

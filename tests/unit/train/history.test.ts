@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StepHistory } from '../../../src/train/history';
-import type { StepRow } from '../../../src/train/session';
+import type { StepRow } from '../../../src/train/training-run';
 
 const rows = (from: number, to: number): StepRow[] =>
   Array.from({ length: to - from }, (_, i) => ({ step: from + i, loss: 1 / (from + i + 1), columns: [from + i] }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, EXPERIMENTS, TrainingSession } from '../../../src/train';
+import { defaults, EXPERIMENTS, TrainingRun } from '../../../src/train';
 import { createTrainerHost } from '../../../src/train/host';
 import type { Command, Report } from '../../../src/train/protocol';
 import { doubleRelu } from '../../../src/train/double-relu';
@@ -11,16 +11,19 @@ function host() {
   const waiting: { test: (r: Report) => boolean; resolve: (r: Report) => void }[] = [];
   let closed!: () => void;
   const done = new Promise<void>((resolve) => (closed = resolve));
-  const send = createTrainerHost((r) => {
-    // A run that never yields starves every timer: end it from inside so the test fails instead of hanging.
-    if (r.type === 'progress' && r.progress.step > 100_000) throw new Error('the run never yielded to its commands');
-    reports.push(r);
-    for (const w of [...waiting]) {
-      if (!w.test(r)) continue;
-      waiting.splice(waiting.indexOf(w), 1);
-      w.resolve(r);
-    }
-  }, () => closed());
+  const send = createTrainerHost(
+    (r) => {
+      // A run that never yields starves every timer: end it from inside so the test fails instead of hanging.
+      if (r.type === 'progress' && r.progress.step > 100_000) throw new Error('the run never yielded to its commands');
+      reports.push(r);
+      for (const w of [...waiting]) {
+        if (!w.test(r)) continue;
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(r);
+      }
+    },
+    () => closed(),
+  );
   const next = (type: Report['type'], test: (r: Report) => boolean = () => true) =>
     new Promise<Report>((resolve) => waiting.push({ test: (r) => r.type === type && test(r), resolve }));
   const lastStep = () => {
@@ -98,9 +101,13 @@ describe('every experiment frees what it made', () => {
     it(`${id}: five sessions made, trained and disposed leave no tensor behind`, async () => {
       const before = tf.memory().numTensors;
       for (let i = 0; i < 5; i++) {
-        const session = new TrainingSession(definition, defaults(definition.settings));
+        const session = new TrainingRun(definition, defaults(definition.settings));
         await session.start();
-        await session.run(3, () => {}, () => true);
+        await session.run(
+          3,
+          () => {},
+          () => true,
+        );
         session.dispose();
       }
       expect(tf.memory().numTensors).toBe(before);
@@ -108,9 +115,9 @@ describe('every experiment frees what it made', () => {
   }
 });
 
-describe('TrainingSession.run yields between chunks', () => {
+describe('TrainingRun.run yields between chunks', () => {
   it('an endless run stops when a timer (another task) asks, within one chunk', async () => {
-    const session = new TrainingSession(doubleRelu, defaults(doubleRelu.settings));
+    const session = new TrainingRun(doubleRelu, defaults(doubleRelu.settings));
     await session.start();
     let go = true;
     let stepWhenAsked = -1;
@@ -119,7 +126,11 @@ describe('TrainingSession.run yields between chunks', () => {
       stepWhenAsked = session.step;
     }, 100);
     // Long enough to run for seconds: a run that never yields would finish it before stopping.
-    const end = await session.run(20_000, () => {}, () => go);
+    const end = await session.run(
+      20_000,
+      () => {},
+      () => go,
+    );
     expect(end.kind).toBe('stopped');
     expect(stepWhenAsked).toBeGreaterThan(0);
     expect(session.step - stepWhenAsked).toBeLessThanOrEqual(256);

@@ -44,8 +44,7 @@ function descend(
 }
 
 /** a·x² + b·x + c */
-const quadratic = ([a, b, c]: Parameter[], x: Tensor) =>
-  tf.add(tf.add(tf.mul(a!.value, tf.square(x)), tf.mul(b!.value, x)), c!.value);
+const quadratic = ([a, b, c]: Parameter[], x: Tensor) => tf.add(tf.add(tf.mul(a!.value, tf.square(x)), tf.mul(b!.value, x)), c!.value);
 
 /** relu(m₁x + b₁) + relu(m₂x + b₂) */
 const doubleRelu = ([m1, b1, m2, b2]: Parameter[], x: Tensor) =>

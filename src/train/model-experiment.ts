@@ -4,7 +4,7 @@ import { overshootHint, type Experiment, type StepTensors } from './experiment';
 import type { Settings } from './settings';
 
 /** What a run trains: any module, its optimizer and loss, on inputs `x` with targets `y`. */
-export interface RunParts {
+export interface ModelParts {
   model: Module;
   optimizer: Optimizer;
   /** Mean squared error when omitted. */
@@ -20,7 +20,7 @@ export interface RunParts {
  * full-batch step per step. Subclasses give the curves, and may add log columns, units to
  * drag, a different step, or turn off clearing gradients (`clearGrads`) as a chapter asks.
  */
-export abstract class ModelRun<V extends Settings = Settings> implements Experiment<V> {
+export abstract class ModelExperiment<V extends Settings = Settings> implements Experiment<V> {
   abstract readonly columnNames: readonly string[];
   abstract readonly unitNames: readonly string[];
   abstract readonly grid: readonly number[];
@@ -35,7 +35,7 @@ export abstract class ModelRun<V extends Settings = Settings> implements Experim
   readonly #owned: Tensor[];
 
   /** Takes ownership of the model, the optimizer, x, y and `owned` (disposed with the run). */
-  constructor({ model, optimizer, loss = new MSELoss(), x, y, owned = [] }: RunParts) {
+  constructor({ model, optimizer, loss = new MSELoss(), x, y, owned = [] }: ModelParts) {
     this.model = model;
     this.optimizer = optimizer;
     this.lossFn = loss;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingSession, unknownDemoIds, type Progress } from '../../../src/train';
+import { defaults, parseSetting, settingsFromQuery, settingsToQuery, TrainingRun, unknownDemoIds, type Progress } from '../../../src/train';
 import { doubleRelu } from '../../../src/train/double-relu';
 import { quadraticByHand, quadraticDescent } from '../../../src/train/quadratic';
 import { reluFitter } from '../../../src/train/relu-fitter';
@@ -9,15 +9,20 @@ import { tf } from '../../../src/nn';
 import fixture from '../../fixtures/trajectories.json';
 import { expectClose } from '../helpers';
 
-async function collect(session: TrainingSession, steps: number, maxChunk?: number) {
+async function collect(session: TrainingRun, steps: number, maxChunk?: number) {
   const seen: Progress[] = [];
-  const end = await session.run(steps, (p) => seen.push(p), () => true, maxChunk);
+  const end = await session.run(
+    steps,
+    (p) => seen.push(p),
+    () => true,
+    maxChunk,
+  );
   return { end, rows: seen.flatMap((p) => p.rows), seen };
 }
 
-describe('TrainingSession on the double ReLU', () => {
+describe('TrainingRun on the double ReLU', () => {
   it("reproduces chapter 4's NumPy trajectory, every step logged, read back in chunks", async () => {
-    const session = new TrainingSession(doubleRelu, defaults(doubleRelu.settings));
+    const session = new TrainingRun(doubleRelu, defaults(doubleRelu.settings));
     const start = await session.start();
     expect(start.rows.map((r) => r.step)).toEqual([0]);
     expect(start.rows[0]!.columns).toEqual([0.5, 0.5, -0.5, -0.5]);
@@ -27,13 +32,18 @@ describe('TrainingSession on the double ReLU', () => {
     // Fewer read-backs than steps: chunks grow when steps are cheap.
     expect(seen.length).toBeLessThan(40);
     const c = fixture.chapter4.cleared;
-    expectClose(rows.map((r) => r.loss), c.losses, 1e-4, 1e-5);
+    expectClose(
+      rows.map((r) => r.loss),
+      c.losses,
+      1e-4,
+      1e-5,
+    );
     rows.forEach((r, i) => expectClose(r.columns, c.params[i]!, 1e-4, 1e-5));
     session.dispose();
   });
 
   it('the tensor count is the same after 1 step and after 500', async () => {
-    const session = new TrainingSession(doubleRelu, defaults(doubleRelu.settings));
+    const session = new TrainingRun(doubleRelu, defaults(doubleRelu.settings));
     await session.start();
     const first = await collect(session, 1);
     const later = await collect(session, 499);
@@ -42,7 +52,7 @@ describe('TrainingSession on the double ReLU', () => {
   });
 
   it('a huge learning rate stops the run with a message naming it, and no non-finite row', async () => {
-    const session = new TrainingSession(doubleRelu, { ...defaults(doubleRelu.settings), loss: 'mse', lr: 50 });
+    const session = new TrainingRun(doubleRelu, { ...defaults(doubleRelu.settings), loss: 'mse', lr: 50 });
     await session.start();
     const { end, rows, seen } = await collect(session, 200);
     expect(end.kind).toBe('diverged');
@@ -55,10 +65,10 @@ describe('TrainingSession on the double ReLU', () => {
   });
 
   it('changing the learning rate mid-run applies from the next step', async () => {
-    const a = new TrainingSession(doubleRelu, defaults(doubleRelu.settings));
+    const a = new TrainingRun(doubleRelu, defaults(doubleRelu.settings));
     await a.start();
     await collect(a, 5);
-    a.update({ lr: 0 });
+    a.experiment.update({ lr: 0 });
     const frozen = await collect(a, 3);
     expect(frozen.rows[2]!.columns).toEqual(frozen.rows[0]!.columns);
     a.dispose();
@@ -66,7 +76,7 @@ describe('TrainingSession on the double ReLU', () => {
 
   it('leaves no tensor behind once disposed', async () => {
     const before = tf.memory().numTensors;
-    const session = new TrainingSession(doubleRelu, defaults(doubleRelu.settings));
+    const session = new TrainingRun(doubleRelu, defaults(doubleRelu.settings));
     await session.start();
     await collect(session, 30);
     session.dispose();
@@ -128,25 +138,28 @@ describe('settings in the URL', () => {
 
 describe('the quadratic experiments of chapters 1 and 2', () => {
   it('by hand: each try evaluates the loss where the sliders stand, nothing trains', async () => {
-    const session = new TrainingSession(quadraticByHand, defaults(quadraticByHand.settings));
+    const session = new TrainingRun(quadraticByHand, defaults(quadraticByHand.settings));
     const start = await session.start();
     expect(start.rows[0]!.columns.map((v) => Math.fround(v))).toEqual([1.1, 1.2, 1.3].map(Math.fround));
     const { x, y } = datasetQ1();
     const mae = (a: number, b: number, c: number) => x.reduce((s, xi, i) => s + Math.abs(a * xi * xi + b * xi + c - y[i]!), 0) / x.length;
     expect(start.rows[0]!.loss).toBeCloseTo(mae(1.1, 1.2, 1.3), 5);
-    session.update({ a: 3, b: 4, c: 5 });
+    session.experiment.update({ a: 3, b: 4, c: 5 });
     const tried = await collect(session, 1);
     expect(tried.rows[0]!.columns).toEqual([3, 4, 5]);
     expect(tried.rows[0]!.loss).toBeCloseTo(mae(3, 4, 5), 5);
     const again = await collect(session, 2);
-    expect(again.rows.map((r) => r.columns)).toEqual([[3, 4, 5], [3, 4, 5]]);
+    expect(again.rows.map((r) => r.columns)).toEqual([
+      [3, 4, 5],
+      [3, 4, 5],
+    ]);
     session.dispose();
   });
 
   for (const clear of [true, false]) {
     it(`descent (clear ${clear}): params follow NumPy, and the logged gradients are the ones the update used`, async () => {
       const c = fixture.chapter2;
-      const session = new TrainingSession(quadraticDescent, { ...defaults(quadraticDescent.settings), clear });
+      const session = new TrainingRun(quadraticDescent, { ...defaults(quadraticDescent.settings), clear });
       await session.start();
       const { rows } = await collect(session, c.steps);
       const expected = clear ? c.cleared : c.accumulated;
@@ -165,9 +178,9 @@ describe('the quadratic experiments of chapters 1 and 2', () => {
   it('the step schedule halves the rate every 50 steps; cosine decays it to 0 at step 200', async () => {
     for (const [schedule, at] of [
       ['step', { 1: 0.01, 50: 0.01, 51: 0.005, 101: 0.0025 }],
-      ['cosine', { 1: 0.01, 101: 0.005, 200: 0.01 * (1 + Math.cos((Math.PI * 199) / 200)) / 2 }],
+      ['cosine', { 1: 0.01, 101: 0.005, 200: (0.01 * (1 + Math.cos((Math.PI * 199) / 200))) / 2 }],
     ] as const) {
-      const session = new TrainingSession(quadraticDescent, { ...defaults(quadraticDescent.settings), schedule });
+      const session = new TrainingRun(quadraticDescent, { ...defaults(quadraticDescent.settings), schedule });
       await session.start();
       const { rows } = await collect(session, 200);
       for (const [step, lr] of Object.entries(at)) expect(rows[Number(step) - 1]!.columns[6]).toBeCloseTo(lr, 7);
@@ -178,7 +191,7 @@ describe('the quadratic experiments of chapters 1 and 2', () => {
 
 describe('the N-ReLU fitter of chapter 4', () => {
   it('draws the model and each unit, fits |x| with three units, and holds its tensor count', async () => {
-    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units: 3, target: 'abs' });
+    const session = new TrainingRun(reluFitter, { ...defaults(reluFitter.settings), units: 3, target: 'abs' });
     const start = await session.start();
     expect(start.curves).toHaveLength(1 + 3);
     expect(start.rows[0]!.columns).toEqual([]);
@@ -192,7 +205,7 @@ describe('the N-ReLU fitter of chapter 4', () => {
 
   it('more units fit the sine better after the same 500 steps', async () => {
     const lossWith = async (units: number) => {
-      const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units });
+      const session = new TrainingRun(reluFitter, { ...defaults(reluFitter.settings), units });
       await session.start();
       const { rows } = await collect(session, 500);
       session.dispose();
@@ -204,18 +217,23 @@ describe('the N-ReLU fitter of chapter 4', () => {
   });
 
   it("reports each unit's (m, b, w), which give the units' curves", async () => {
-    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units: 4 });
+    const session = new TrainingRun(reluFitter, { ...defaults(reluFitter.settings), units: 4 });
     const start = await session.start();
     const grid = session.experiment.grid;
     expect(start.units).toHaveLength(4);
     start.units!.forEach(([m, b, w], u) => {
-      expectClose(grid.map((x) => w! * Math.max(0, m! * x + b!)), start.curves![1 + u]!, 1e-5, 1e-5);
+      expectClose(
+        grid.map((x) => w! * Math.max(0, m! * x + b!)),
+        start.curves![1 + u]!,
+        1e-5,
+        1e-5,
+      );
     });
     session.dispose();
   });
 
   it('moves a kink and a slope by hand; training goes on from there with no tensor leaked', async () => {
-    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), units: 3, target: 'abs' });
+    const session = new TrainingRun(reluFitter, { ...defaults(reluFitter.settings), units: 3, target: 'abs' });
     await session.start();
     const before = (await collect(session, 5)).seen.at(-1)!;
     const { loss, progress } = await session.edit({ unit: 1, kink: 0.5, slope: -2 });
@@ -243,11 +261,11 @@ describe('the N-ReLU fitter of chapter 4', () => {
     expect(parseSetting(drawn, '1,2')).toEqual({ error: 'Your curve: has 2 values, not 41' });
     expect(parseSetting(drawn, [...ys.slice(1), 9].join(','))).toEqual({ error: 'Your curve: value 41 ("9") is not a number from -3 to 3' });
     expect(parseSetting(drawn, '')).toEqual({ value: '' });
-    const session = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), target: 'drawn', drawn: value });
+    const session = new TrainingRun(reluFitter, { ...defaults(reluFitter.settings), target: 'drawn', drawn: value });
     await session.start();
     expect(session.experiment.data.y).toEqual(ys);
     session.dispose();
-    const empty = new TrainingSession(reluFitter, { ...defaults(reluFitter.settings), target: 'drawn' });
+    const empty = new TrainingRun(reluFitter, { ...defaults(reluFitter.settings), target: 'drawn' });
     expect(empty.experiment.data.y.every((y) => y === 0)).toBe(true);
     empty.dispose();
   });
@@ -256,7 +274,7 @@ describe('the N-ReLU fitter of chapter 4', () => {
 describe('the ReLU surface of chapter 4', () => {
   it('fits the bump over 441 inputs; each unit reports (m1, m2, b, w); more units fit better; no tensor leaks', async () => {
     const run = async (units: number, steps: number) => {
-      const session = new TrainingSession(reluSurface, { ...defaults(reluSurface.settings), units });
+      const session = new TrainingRun(reluSurface, { ...defaults(reluSurface.settings), units });
       const start = await session.start();
       expect(start.curves).toHaveLength(1);
       expect(start.curves![0]).toHaveLength(441);
@@ -282,4 +300,3 @@ describe('the ReLU surface of chapter 4', () => {
     e.dispose();
   });
 });
-

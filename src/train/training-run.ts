@@ -23,10 +23,7 @@ export interface Progress {
   numTensors: number;
 }
 
-export type RunEnd =
-  | { kind: 'done' }
-  | { kind: 'stopped' }
-  | { kind: 'diverged'; step: number; loss: number; message: string };
+export type RunEnd = { kind: 'done' } | { kind: 'stopped' } | { kind: 'diverged'; step: number; loss: number; message: string };
 
 /** The loss counts as running away once it exceeds its starting value this many times. */
 export const RUNAWAY_FACTOR = 100;
@@ -56,7 +53,7 @@ const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e4 ? v.toExpon
  * their losses and parameters come back in ONE read (never a synchronous read per step),
  * so the log still has every step. Stops on divergence before anything non-finite is shown.
  */
-export class TrainingSession {
+export class TrainingRun {
   readonly experiment: Experiment;
   #step = 0;
   #initialLoss = Number.NaN;
@@ -85,20 +82,11 @@ export class TrainingSession {
     return progress;
   }
 
-  update(settings: Partial<Settings>): void {
-    this.experiment.update(settings);
-  }
-
   /**
    * Trains up to `steps` more steps (Infinity: until told to stop), calling `onProgress`
    * after each chunk. `keepGoing` is asked between chunks; false ends the run as 'stopped'.
    */
-  async run(
-    steps: number,
-    onProgress: (p: Progress) => void,
-    keepGoing: () => boolean,
-    maxChunk = MAX_CHUNK,
-  ): Promise<RunEnd> {
+  async run(steps: number, onProgress: (p: Progress) => void, keepGoing: () => boolean, maxChunk = MAX_CHUNK): Promise<RunEnd> {
     let left = steps;
     for (let chunk = 0; left > 0; chunk++) {
       // Let queued messages (pause, reset) run first: where read-backs resolve at once (the
