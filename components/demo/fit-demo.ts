@@ -8,7 +8,6 @@
  */
 import { DemoController } from '../../src/demo/controller';
 import type { DemoEvent } from '../../src/demo/states';
-import { formatNumber as fmt } from '../../src/demo/format';
 import { InPageTrainer, TrainerClient } from '../../src/train/client';
 import type { StepRow } from '../../src/train/training-run';
 import { formatSeries, type Settings, type SettingsSpec } from '../../src/train/settings';
@@ -16,14 +15,8 @@ import { ChartOverlay } from './chart-overlay';
 import { DemoCharts } from './charts';
 import { DemoChrome } from './demo-chrome';
 import { SettingsPanel } from './settings-panel';
-import { StepLogTable } from './step-log';
+import { DemoPainter } from './painter';
 
-const LOG_ROWS_SHOWN = 100;
-/** While training, charts and the log redraw at most this often (reduced motion: far less). */
-const DRAW_EVERY_MS = 100;
-const DRAW_EVERY_MS_REDUCED = 500;
-/** While training, the step log takes in new rows at most this often (it shows the latest 100). */
-const TABLE_EVERY_MS = 250;
 const DRAW_HINT =
   'Draw your target on the chart: press and drag across it, or use the arrow keys. Training starts from the seeded start each time you lift the pointer.';
 
@@ -32,11 +25,9 @@ export class NnFitDemo extends HTMLElement {
   #panel!: SettingsPanel;
   #charts!: DemoCharts;
   #chrome!: DemoChrome;
-  #table!: StepLogTable;
+  #painter!: DemoPainter;
   #overlay: ChartOverlay | null = null;
   #observers: IntersectionObserver[] = [];
-  #drawQueued = false;
-  #tableDrawn = 0;
   /** A hidden tab pauses a run, and showing it again resumes one paused so (as coming back on screen does). */
   #onVisibility = () => this.#c.setVisible(document.visibilityState !== 'hidden');
 
@@ -70,10 +61,10 @@ export class NnFitDemo extends HTMLElement {
     });
     this.#chrome = new DemoChrome(this);
     this.#panel = new SettingsPanel(this, this.#c);
-    this.#table = new StepLogTable(this.querySelector('[data-role="log"]')!, this.querySelector('[data-role="log-scroll"]')!, LOG_ROWS_SHOWN);
     const layer = this.querySelector<HTMLElement>('[data-role="layer"]');
     if (layer) this.#overlay = this.#makeOverlay(layer);
     this.#charts = new DemoCharts(this, this.#c, this.#overlay);
+    this.#painter = new DemoPainter(this, this.#c, this.#chrome, this.#charts);
     this.#panel.sync();
     // The page's first demo also names demos the link mentions that the page lacks.
     const demos = [...document.querySelectorAll('nn-fit-demo')].map((d) => d.id);
@@ -103,7 +94,7 @@ export class NnFitDemo extends HTMLElement {
       if (action) actions[action]?.();
     });
     this.querySelector<HTMLButtonElement>('[data-action="copy-link"]')!.disabled = false;
-    this.querySelector('[data-role="log-scale"]')!.addEventListener('change', () => this.#draw());
+    this.querySelector('[data-role="log-scale"]')!.addEventListener('change', () => this.#painter.draw());
     // Start when the demo comes within a quarter screen of the viewport (not during page load);
     // pause when it is far off screen, or the tab hidden, and resume when it comes back.
     const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && c.start(), { rootMargin: '25% 0px' });
@@ -113,7 +104,7 @@ export class NnFitDemo extends HTMLElement {
     this.#observers = [near, far];
     document.addEventListener('visibilitychange', this.#onVisibility);
     if (!this.#overlay) return;
-    const reach = () => this.#charts.reach() && this.#queueDraw();
+    const reach = () => this.#charts.reach() && this.#painter.queue();
     const stage = this.querySelector('.if-demo__stage')!;
     stage.addEventListener('pointerenter', reach);
     stage.addEventListener('touchstart', reach, { passive: true });
@@ -129,7 +120,7 @@ export class NnFitDemo extends HTMLElement {
       drawingChanged: async (on) => {
         if (on) await this.#charts.loadPlot();
         this.#charts.redrawAll();
-        this.#draw();
+        this.#painter.draw();
       },
     });
   }
@@ -154,7 +145,7 @@ export class NnFitDemo extends HTMLElement {
         this.#panel.showBackend(e.backend);
         return this.#chrome.badge(e.backend, this.#c.link.inPage, this.#c.record.msPerStep);
       case 'start':
-        this.#table.reset();
+        this.#painter.table.reset();
         this.#charts.redrawAll();
         this.#overlay?.enableDrawing();
         if (e.drawTarget && this.#overlay && !this.#overlay.drawing) {
@@ -170,41 +161,15 @@ export class NnFitDemo extends HTMLElement {
         this.dataset.tensors = String(r.numTensors);
         // The rows ride along, so a listener sees every step, kept in the history or not.
         this.dispatchEvent(new CustomEvent('nn-progress', { detail: { step: last?.step, loss: last?.loss, rows: e.rows } }));
-        return this.#queueDraw();
+        return this.#painter.queue();
       }
       case 'edited':
         this.dataset.editedLoss = String(e.loss);
-        return this.#queueDraw();
+        return this.#painter.queue();
       case 'stopped':
         // The step log skips some draws while running: bring it up to the last step.
-        return this.#queueDraw();
+        return this.#painter.queue();
     }
-  }
-
-  /** A few redraws a second keep the page smooth while the trainer streams; with reduced motion, fewer still. */
-  #queueDraw(): void {
-    if (this.#drawQueued) return;
-    this.#drawQueued = true;
-    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const draw = () => {
-      this.#drawQueued = false;
-      this.#draw();
-    };
-    setTimeout(() => requestAnimationFrame(draw), reduced ? DRAW_EVERY_MS_REDUCED : DRAW_EVERY_MS);
-  }
-
-  /** Text the reader sees changes here, a few times a second, not on every report: each change repaints. */
-  #draw(): void {
-    const r = this.#c.record;
-    this.#chrome.badge(this.#c.link.runningOn, this.#c.link.inPage, r.msPerStep);
-    const now = this.querySelector('[data-role="loss-now"]');
-    const last = r.history.last;
-    if (now && last) now.textContent = fmt(last.loss);
-    if (this.#c.state !== 'running' || performance.now() - this.#tableDrawn >= TABLE_EVERY_MS) {
-      this.#tableDrawn = performance.now();
-      this.#table.draw(r.history.latest(LOG_ROWS_SHOWN));
-    }
-    this.#charts.draw();
   }
 }
 
