@@ -276,7 +276,8 @@ export class DemoController {
   #stopped(reason: 'done' | 'paused'): void {
     const applies = this.#state === 'running' || (reason === 'done' && this.#state === 'paused');
     if (applies) this.#to(reason === 'paused' ? 'paused' : 'ready');
-    this.#say.stopped(this.record.history.last!, this.hand, reason);
+    const last = this.record.history.last;
+    if (last) this.#say.stopped(last, this.hand, reason);
     if (reason === 'done') this.#serveWaiters();
     this.#o.emit({ type: 'stopped' });
   }

@@ -9,7 +9,7 @@ export type DemoState = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'd
 
 /** Where each state may go. A report that would move elsewhere came too late (a pause acknowledged after a reset) and is ignored. */
 export const TRANSITIONS: Readonly<Record<DemoState, readonly DemoState[]>> = {
-  idle: ['loading', 'error'],
+  idle: ['loading'],
   loading: ['ready', 'error'],
   ready: ['running', 'loading', 'error'],
   running: ['ready', 'paused', 'diverged', 'loading', 'error'],

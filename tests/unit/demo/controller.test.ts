@@ -191,6 +191,60 @@ describe('the demo state machine', () => {
   });
 });
 
+/** Drives a fresh controller into `state`, through the reports a trainer sends. */
+function reach(state: DemoState) {
+  const t = setup();
+  if (state === 'idle') return t;
+  if (state === 'loading') {
+    t.c.start();
+    return t;
+  }
+  t.ready();
+  if (state === 'error') t.report({ type: 'error', message: 'failed' });
+  if (state === 'ready' || state === 'error') return t;
+  t.c.run(Infinity);
+  if (state === 'paused') t.report({ type: 'stopped', reason: 'paused' });
+  if (state === 'diverged') t.report({ type: 'diverged', step: 3, loss: Infinity, message: 'gone' });
+  return t;
+}
+
+/** What moves a controller to each state: the reader's action or the trainer's report. */
+const TRIGGERS: Record<DemoState, ((t: ReturnType<typeof setup>) => void)[]> = {
+  idle: [],
+  loading: [(t) => t.c.start(), (t) => t.c.reset()],
+  ready: [(t) => t.report({ type: 'start', progress: progress([0], 2), view: VIEW }), (t) => t.report({ type: 'stopped', reason: 'done' })],
+  running: [(t) => t.c.run(Infinity)],
+  paused: [(t) => t.report({ type: 'stopped', reason: 'paused' })],
+  diverged: [(t) => t.report({ type: 'diverged', step: 3, loss: Infinity, message: 'gone' })],
+  error: [(t) => t.report({ type: 'error', message: 'failed' })],
+};
+const STATES = Object.keys(TRIGGERS) as DemoState[];
+
+describe('every transition', () => {
+  for (const from of STATES) {
+    for (const to of TRANSITIONS[from]) {
+      it(`${from} → ${to}`, () => {
+        const moved = TRIGGERS[to].some((trigger) => {
+          const t = reach(from);
+          expect(t.c.state).toBe(from);
+          trigger(t);
+          return t.c.state === to;
+        });
+        expect(moved, `nothing moves ${from} to ${to}`).toBe(true);
+      });
+    }
+    it(`from ${from}, nothing reaches a state outside its table`, () => {
+      for (const to of STATES.filter((s) => s !== from && !TRANSITIONS[from].includes(s))) {
+        for (const trigger of TRIGGERS[to]) {
+          const t = reach(from);
+          trigger(t);
+          expect(t.c.state, `${from} → ${to}`).not.toBe(to);
+        }
+      }
+    });
+  }
+});
+
 describe('settings', () => {
   it('a live setting applies mid-run; any other restarts from the seeded start; a bad value is refused with a message', () => {
     const t = setup();
