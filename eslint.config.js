@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-base/', 'node_modules/', 'test-results/', 'playwright-report/', '.astro/', 'public/'] },
+  { ignores: ['dist/', 'dist-base/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', '.astro/', 'public/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -4,6 +4,7 @@
  * handed to the mode in use: kinks (drag a ReLU unit's kink) or drawing (draw a target).
  */
 import type { UnitEdit } from '../../src/train/experiment';
+import type { SeriesSetting } from '../../src/train/settings';
 import { DrawMode } from './draw-mode';
 import { KinkMode } from './kink-mode';
 
@@ -16,9 +17,6 @@ export interface OverlayMode {
   /** Empties the layer of this mode's handles or drawing. */
   clear(): void;
 }
-
-/** While drawing, the chart shows the whole range a drawing may take. */
-export const DRAW_RANGE: [number, number] = [-3, 3];
 
 const HELP = {
   kinks:
@@ -46,11 +44,12 @@ export class ChartOverlay {
   readonly #hooks: OverlayHooks;
   #mode: OverlayMode;
 
-  constructor(root: HTMLElement, layer: HTMLElement, hooks: OverlayHooks) {
+  /** `series`: the setting a drawing fills (its range bounds the points), where the demo has one. */
+  constructor(root: HTMLElement, layer: HTMLElement, hooks: OverlayHooks, series?: SeriesSetting) {
     this.#root = root;
     this.#hooks = hooks;
     this.kinks = new KinkMode(layer, hooks.figure, (edit) => hooks.edit(edit));
-    this.#drawer = new DrawMode(layer, hooks.figure, DRAW_RANGE, (ys) => hooks.drawn(ys));
+    this.#drawer = new DrawMode(layer, hooks.figure, [series?.min ?? 0, series?.max ?? 0], (ys) => hooks.drawn(ys));
     this.#mode = this.kinks;
     layer.addEventListener('pointerdown', (e) => this.#mode.down(e));
     layer.addEventListener('pointermove', (e) => this.#mode.move(e));

@@ -6,12 +6,10 @@
  */
 import type { DemoController } from '../../src/demo/controller';
 import { lossSeriesRows } from '../../src/demo/loss-series';
+import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
 
 type PlotModule = typeof import('../../src/plot');
-
-/** While drawing, the fit chart's y-range: the drawable range and a margin. */
-const DRAW_DOMAIN: [number, number] = [-3.2, 3.2];
 
 export class DemoCharts {
   #plot: PlotModule | null = null;
@@ -79,7 +77,8 @@ export class DemoCharts {
       // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
       fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
     } else if (!(sameWidth && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves))) {
-      const yDomain = drawing ? DRAW_DOMAIN : view.yDomain;
+      const series = this.#c.settings.series;
+      const yDomain = drawing && series ? seriesDomain(series.setting) : view.yDomain;
       fit.replaceChildren(plot.fitChart({ data: view.data, grid: view.grid, curves, unitNames: view.unitNames, yDomain, axes: view.axes, width }));
     }
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);

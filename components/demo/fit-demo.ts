@@ -112,17 +112,22 @@ export class NnFitDemo extends HTMLElement {
   }
 
   #makeOverlay(layer: HTMLElement): ChartOverlay {
-    return new ChartOverlay(this, layer, {
-      figure: () => this.querySelector('[data-role="fit-chart"]')!.firstElementChild,
-      edit: (edit) => this.#c.edit(edit),
-      drawn: (ys) => this.#c.setDrawing(formatSeries(ys)),
-      target: () => this.#c.record.view?.data ?? null,
-      drawingChanged: async (on) => {
-        if (on) await this.#charts.loadPlot();
-        this.#charts.redrawAll();
-        this.#painter.draw();
+    return new ChartOverlay(
+      this,
+      layer,
+      {
+        figure: () => this.querySelector('[data-role="fit-chart"]')!.firstElementChild,
+        edit: (edit) => this.#c.edit(edit),
+        drawn: (ys) => this.#c.setDrawing(formatSeries(ys)),
+        target: () => this.#c.record.view?.data ?? null,
+        drawingChanged: async (on) => {
+          if (on) await this.#charts.loadPlot();
+          this.#charts.redrawAll();
+          this.#painter.draw();
+        },
       },
-    });
+      this.#c.settings.series?.setting,
+    );
   }
 
   #on(e: DemoEvent): void {

@@ -122,7 +122,7 @@ export class DemoController {
 
   /** A drawn target: the series setting takes the values, and the run restarts on it. */
   setDrawing(value: string): void {
-    const key = this.settings.seriesKey;
+    const key = this.settings.series?.key;
     if (!key) return;
     this.#say.message(null);
     this.#changed(() => Object.assign(this.settings.values, { target: 'drawn', [key]: value }));
@@ -251,7 +251,7 @@ export class DemoController {
     this.#progressed(progress);
     this.#to('ready');
     this.#say.ready(this.record.history.first!);
-    const key = this.settings.seriesKey;
+    const key = this.settings.series?.key;
     const values = this.settings.values;
     this.#o.emit({ type: 'start', drawTarget: key !== undefined && values.target === 'drawn' && values[key] === '' });
     this.#serveWaiters();

@@ -8,6 +8,7 @@ import {
   unknownDemoIds,
   type Settings,
   type SettingsSpec,
+  type SeriesSetting,
   type SettingValue,
 } from '../train/settings';
 
@@ -68,9 +69,10 @@ export class DemoSettings {
     return this.spec[key]?.live === true;
   }
 
-  /** The key of the setting drawn on the chart, if the demo has one. */
-  get seriesKey(): string | undefined {
-    return Object.keys(this.spec).find((k) => this.spec[k]!.kind === 'series');
+  /** The setting drawn on the chart, and its key, if the demo has one. */
+  get series(): { key: string; setting: SeriesSetting } | null {
+    for (const [key, setting] of Object.entries(this.spec)) if (setting.kind === 'series') return { key, setting };
+    return null;
   }
 
   /** Checks `raw` for `key`: the value, or why it was refused. */

@@ -3,7 +3,7 @@ import { Adam, Linear, ReLU, Sequential, tf, type Parameter, type Tensor2D } fro
 import { learningRateSetting } from './common-settings';
 import { defineExperiment, type UnitEdit } from './experiment';
 import { ModelExperiment } from './model-experiment';
-import { choice, count, seed, series, seriesValues, type SettingsOf } from './settings';
+import { choice, count, seed, series, seriesDomain, seriesValues, type SettingsOf } from './settings';
 
 const GRID = Q_GRID;
 const X = linspace(-2, 2, 41);
@@ -67,7 +67,7 @@ class ReluFitter extends ModelExperiment {
     super({ model, optimizer: new Adam(model.parameters(), { lr: s.lr }), x, y, owned: [gridX] });
     this.data = data;
     // A drawing gets the whole range it may use, so the chart has room to draw in.
-    if (s.target === 'drawn') this.yDomain = [DRAWN_SETTING.min - 0.2, DRAWN_SETTING.max + 0.2];
+    if (s.target === 'drawn') this.yDomain = seriesDomain(DRAWN_SETTING);
     this.#hidden = hidden;
     this.#output = output;
     this.#gridX = gridX;

@@ -84,6 +84,9 @@ export function choice<const V extends string>(
 /** On or off. */
 export const flag = (label: string, dflt: boolean, o: Extra = {}): FlagSetting => ({ kind: 'flag', label, default: dflt, ...o });
 
+/** The y-range a chart gives a series while it is drawn: its whole range and a margin. */
+export const seriesDomain = (s: SeriesSetting): [number, number] => [s.min - 0.2, s.max + 0.2];
+
 /** A curve the reader draws: `length` numbers from `min` to `max`. */
 export const series = (label: string, o: Pick<SeriesSetting, 'length' | 'min' | 'max'>): SeriesSetting => ({
   kind: 'series',
@@ -95,9 +98,6 @@ export const series = (label: string, o: Pick<SeriesSetting, 'length' | 'min' | 
 export function defaults<S extends SettingsSpec>(spec: S): SettingsOf<S> {
   return Object.fromEntries(Object.entries(spec).map(([key, s]) => [key, s.default])) as SettingsOf<S>;
 }
-
-/** The keys of the settings that apply mid-run. */
-export const liveKeys = (spec: SettingsSpec): string[] => Object.keys(spec).filter((k) => spec[k]!.live);
 
 /** Where a number setting's slider sits for `value`: log sliders move by powers of ten. */
 export function sliderPosition(s: NumberSetting, value: number): number {
