@@ -1,0 +1,153 @@
+/**
+ * What an exercise asks of the reader's demo, and the judge that decides, from what the
+ * demo shows, whether it holds. DOM-free: the <nn-exercise> element feeds it the demo's
+ * rows, state and settings as they come, and tests/unit/exercises feeds it real runs.
+ */
+import type { Settings, SettingValue } from '../train/settings';
+
+/**
+ * A bound on one value of a log row: `metric` is "loss" or a column's name; a list of
+ * names means the lowest of them (the best run of a race). Give `below`, `above` or both.
+ */
+export interface Bound {
+  metric: string | readonly string[];
+  below?: number;
+  above?: number;
+}
+
+export type Condition =
+  /** Every bound holds on one row of a run with the `when` settings: at step `at`, at any step up to `by`, or at any step (or hand try, or kink drag) if neither. */
+  | { kind: 'reach'; when?: Settings; at?: number; by?: number; bounds: readonly Bound[] }
+  /** The run diverges (the demo stops it) with the `when` settings. */
+  | { kind: 'diverge'; when?: Settings }
+  /** The reader types a number: right when within `tolerance` of `metric` at `step` of the run with the chapter's settings. */
+  | { kind: 'number'; metric: string; step: number; tolerance: number; label: string }
+  /** The reader picks one of `among`: right when it is the lowest of them at `step` of the run with the chapter's settings. */
+  | { kind: 'pick'; among: readonly string[]; step: number; label: string };
+
+/** A log row as the judge sees it: the step (null for a dragged kink), the loss and the named columns. */
+export interface Observation {
+  step: number | null;
+  loss: number;
+  columns: Readonly<Record<string, number>>;
+}
+
+export interface Verdict {
+  solved: boolean;
+  /** What was observed, in a sentence the block shows (and announces). */
+  why: string;
+}
+
+const fmt = (v: number): string => {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a < 1e-3 || a >= 1e5 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
+};
+
+/** The value a bound reads from a row (the lowest of several metrics, and which), or null when the row lacks it. */
+export function valueOf(bound: Bound, o: Observation): { value: number; name: string } | null {
+  const names = typeof bound.metric === 'string' ? [bound.metric] : [...bound.metric];
+  let best: { value: number; name: string } | null = null;
+  for (const name of names) {
+    const value = name === 'loss' ? o.loss : o.columns[name];
+    if (value === undefined || !Number.isFinite(value)) return null;
+    if (!best || value < best.value) best = { value, name };
+  }
+  return best;
+}
+
+function holds(b: Bound, v: number): boolean {
+  return (b.below === undefined || v < b.below) && (b.above === undefined || v > b.above);
+}
+
+/** True when `settings` has every value `when` asks for. */
+export function matches(when: Settings | undefined, settings: Readonly<Settings>): boolean {
+  return Object.entries(when ?? {}).every(([k, v]) => settings[k] === v);
+}
+
+/** The settings `when` asks for, in words ("loss = mse, units = 3"). */
+export function describeSettings(when: Settings | undefined): string {
+  return Object.entries(when ?? {})
+    .map(([k, v]: [string, SettingValue]) => `${k} = ${String(v)}`)
+    .join(', ');
+}
+
+/** Judges a 'reach' condition on one observation of a run with `settings`; null when the row says nothing either way. */
+export function judgeRow(c: Extract<Condition, { kind: 'reach' }>, o: Observation, settings: Readonly<Settings>): Verdict | null {
+  if (!matches(c.when, settings)) return null;
+  if (c.at !== undefined && o.step !== c.at) return null;
+  if (c.by !== undefined && (o.step === null || o.step > c.by)) return null;
+  const parts: string[] = [];
+  for (const b of c.bounds) {
+    const v = valueOf(b, o);
+    if (!v || !holds(b, v.value)) return null;
+    const label = typeof b.metric === 'string' ? b.metric : `${v.name} (the lowest)`;
+    parts.push(`${label} ${fmt(v.value)}`);
+  }
+  const where = o.step === null ? 'after your edit' : `at step ${o.step}`;
+  return { solved: true, why: `${where}: ${parts.join(', ')}` };
+}
+
+/** Judges a 'diverge' condition when the demo stopped a run as diverged. */
+export function judgeDivergence(c: Extract<Condition, { kind: 'diverge' }>, settings: Readonly<Settings>, message: string): Verdict | null {
+  if (!matches(c.when, settings)) return null;
+  return { solved: true, why: `the run diverged (${message.replace(/\.$/, '')})` };
+}
+
+/** The right answer to a 'number' or 'pick' condition, from the row at its step. */
+export function expectedAnswer(c: Extract<Condition, { kind: 'number' | 'pick' }>, o: Observation): { value: number | string; shown: string } | null {
+  if (c.kind === 'number') {
+    const v = valueOf({ metric: c.metric }, o);
+    return v && { value: v.value, shown: fmt(v.value) };
+  }
+  const v = valueOf({ metric: c.among }, o);
+  return v && { value: v.name, shown: `${v.name} at ${fmt(v.value)}` };
+}
+
+/** Judges the reader's answer against the run's row at the condition's step. */
+export function judgeAnswer(c: Extract<Condition, { kind: 'number' | 'pick' }>, answer: string, o: Observation): Verdict | null {
+  const expected = expectedAnswer(c, o);
+  if (!expected || answer.trim() === '') return null;
+  if (c.kind === 'pick') {
+    const right = answer === expected.value;
+    return { solved: right, why: right ? `${expected.shown} at step ${c.step} is the lowest` : `not ${answer}: at step ${c.step} it is not the lowest` };
+  }
+  const typed = Number(answer.replace('−', '-'));
+  if (!Number.isFinite(typed)) return { solved: false, why: `"${answer.slice(0, 20)}" is not a number` };
+  const right = Math.abs(typed - (expected.value as number)) <= c.tolerance;
+  return {
+    solved: right,
+    why: right ? `the demo computes ${expected.shown} (${c.metric} at step ${c.step})` : `${fmt(typed)} is not it: try again, or take a hint`,
+  };
+}
+
+/** A log row with its columns named, as the judge reads it. */
+export function observe(row: { step: number; loss: number; columns: readonly number[] }, names: readonly string[], edited = false): Observation {
+  return { step: edited ? null : row.step, loss: row.loss, columns: Object.fromEntries(names.map((n, i) => [n, row.columns[i]!])) };
+}
+
+/**
+ * Judges a whole run at once (what the element does row by row as they come): its rows,
+ * whether and why it diverged, the settings it ran with and the reader's answer, if any.
+ */
+export function judgeRun(
+  c: Condition,
+  run: { rows: readonly Observation[]; diverged: string | null },
+  settings: Readonly<Settings>,
+  answer = '',
+): Verdict | null {
+  switch (c.kind) {
+    case 'reach':
+      for (const o of run.rows) {
+        const v = judgeRow(c, o, settings);
+        if (v) return v;
+      }
+      return null;
+    case 'diverge':
+      return run.diverged === null ? null : judgeDivergence(c, settings, run.diverged);
+    default: {
+      const row = run.rows.find((o) => o.step === c.step);
+      return row ? judgeAnswer(c, answer, row) : null;
+    }
+  }
+}

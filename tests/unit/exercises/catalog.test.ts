@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { EXERCISES } from '../../../src/exercises/catalog';
+import { judgeRun, observe, type Observation } from '../../../src/exercises/condition';
+import { defaults, EXPERIMENTS, TrainingRun, type Settings } from '../../../src/train';
+import { expectNoLeaks } from '../helpers';
+
+expectNoLeaks();
+
+type Run = { rows: Observation[]; diverged: string | null };
+const runs = new Map<string, Promise<Run>>();
+
+/** A run of `experiment` from its seeded start with `settings`, `steps` steps long, on the CPU (shared between exercises). */
+function play(experiment: string, settings: Settings, steps: number): Promise<Run> {
+  const key = JSON.stringify([experiment, settings, steps]);
+  if (!runs.has(key)) {
+    runs.set(
+      key,
+      (async () => {
+        const run = new TrainingRun(EXPERIMENTS[experiment]!, settings);
+        const names = run.experiment.columnNames;
+        const rows = [...(await run.start()).rows];
+        const end = steps > 0 ? await run.run(steps, (p) => rows.push(...p.rows), () => true) : { kind: 'done' as const };
+        run.dispose();
+        return { rows: rows.map((r) => observe(r, names)), diverged: end.kind === 'diverged' ? end.message : null };
+      })(),
+    );
+  }
+  return runs.get(key)!;
+}
+
+/** How far a condition looks: its step, or the solution's run length. */
+const horizon = (e: (typeof EXERCISES)[number]): number => {
+  const c = e.condition;
+  if (c.kind === 'number' || c.kind === 'pick') return c.step;
+  if (c.kind === 'reach') return c.at ?? c.by ?? e.solution.steps ?? 0;
+  return e.solution.steps ?? 0;
+};
+
+describe('every exercise: open at its chapter defaults, solved by its own solution (CPU backend)', () => {
+  for (const e of EXERCISES) {
+    it(e.id, async () => {
+      const spec = EXPERIMENTS[e.experiment]!.settings;
+      const base = defaults(spec);
+      const steps = horizon(e);
+      const plain = await play(e.experiment, base, steps);
+      const solutionSettings = { ...base, ...e.solution.settings };
+      // Every key of the solution is a setting of the demo, and the link changes something (or answers).
+      for (const k of Object.keys(e.solution.settings)) expect(spec, `${e.id}: ${k}`).toHaveProperty(k);
+      expect(Object.keys(e.solution.settings).length > 0 || e.solution.answer !== undefined).toBe(true);
+      if (e.condition.kind === 'number' || e.condition.kind === 'pick') {
+        // Nothing typed is not an answer; a wrong one is refused; the solution's is right.
+        expect(judgeRun(e.condition, plain, base, '')).toBeNull();
+        const wrong = e.condition.kind === 'pick' ? e.condition.among.find((a) => a !== e.solution.answer)! : String(Number(e.solution.answer) + 0.1);
+        expect(judgeRun(e.condition, plain, base, wrong)?.solved).toBe(false);
+        expect(judgeRun(e.condition, plain, base, e.solution.answer)?.solved).toBe(true);
+        return;
+      }
+      expect(judgeRun(e.condition, plain, base), `${e.id} at the defaults`).toBeNull();
+      const solved = await play(e.experiment, solutionSettings, e.solution.steps ?? 0);
+      const verdict = judgeRun(e.condition, solved, solutionSettings);
+      expect(verdict?.solved, `${e.id} with its solution`).toBe(true);
+    }, 180_000);
+  }
+});
+
+describe('the catalog and the chapters agree', () => {
+  it('ids are unique, and every exercise appears once in its chapter, in catalog order', () => {
+    expect(new Set(EXERCISES.map((e) => e.id)).size).toBe(EXERCISES.length);
+    const chapters = [...new Set(EXERCISES.map((e) => e.chapter))];
+    expect(chapters).toHaveLength(8);
+    for (const chapter of chapters) {
+      const mdx = readFileSync(new URL(`../../../content/chapters/${chapter}.mdx`, import.meta.url), 'utf8');
+      const onPage = [...mdx.matchAll(/<Exercise id="([^"]+)"/g)].map((m) => m[1]);
+      const listed = EXERCISES.filter((e) => e.chapter === chapter);
+      expect(onPage, chapter).toEqual(listed.map((e) => e.id));
+      expect(listed.length, chapter).toBeGreaterThanOrEqual(2);
+      expect(listed.length, chapter).toBeLessThanOrEqual(4);
+      for (const e of listed) expect(mdx, `${e.id}'s demo`).toContain(`<FitDemo id="${e.demo}" experiment="${e.experiment}"`);
+    }
+  });
+});
