@@ -10,7 +10,7 @@ import { DemoController } from '../../src/demo/controller';
 import type { DemoEvent } from '../../src/demo/states';
 import { InPageTrainer, TrainerClient } from '../../src/train/client';
 import type { StepRow } from '../../src/train/training-run';
-import { formatSeries, type Settings, type SettingsSpec } from '../../src/train/settings';
+import { defaults, formatSeries, type Settings, type SettingsSpec } from '../../src/train/settings';
 import { ChartOverlay } from './chart-overlay';
 import { DemoCharts } from './charts';
 import { DemoChrome } from './demo-chrome';
@@ -45,6 +45,18 @@ export class NnFitDemo extends HTMLElement {
   }
   get usesDefaults(): boolean {
     return this.#c.settings.usesDefaults;
+  }
+  /** The settings the demo runs with now (a copy). */
+  get settings(): Settings {
+    return { ...this.#c.settings.values };
+  }
+  /** The chapter's settings for this demo (the spec's defaults). */
+  get defaults(): Settings {
+    return defaults(this.#c.settings.spec);
+  }
+  /** Why the run was stopped as diverged, while it is. */
+  get divergence(): string | null {
+    return this.#c.record.divergence;
   }
 
   connectedCallback(): void {
@@ -136,6 +148,7 @@ export class NnFitDemo extends HTMLElement {
         this.dataset.state = e.state;
         if (this.#c.link.contextLost) this.dataset.contextLost = 'true';
         else delete this.dataset.contextLost;
+        this.dispatchEvent(new CustomEvent('nn-state', { detail: { state: e.state } }));
         return this.#chrome.state(e.state, this.#c.usable);
       case 'settings':
         this.#panel.sync();
@@ -170,6 +183,7 @@ export class NnFitDemo extends HTMLElement {
       }
       case 'edited':
         this.dataset.editedLoss = String(e.loss);
+        this.dispatchEvent(new CustomEvent('nn-edited', { detail: { loss: e.loss } }));
         return this.#painter.queue();
       case 'stopped':
         // The step log skips some draws while running: bring it up to the last step.

@@ -1,8 +1,7 @@
 /**
- * A demo's runtime without the DOM: the state machine of one demo, its settings (and their
- * URL form), the trainer it drives, the run's history, and what claims and exercises ask of
- * it (`runTo`, `runWith`). Views read it and call its methods; it tells them what changed
- * through `emit` (the events are in states.ts). Unit-tested against a fake trainer (tests/unit/demo/controller.test.ts).
+ * A demo's runtime without the DOM: its state machine, settings (and their URL form), trainer, run history, and what claims
+ * and exercises ask of it (`runTo`, `runWith`). Views call its methods and hear what changed through `emit` (events: states.ts).
+ * Unit-tested against a fake trainer (tests/unit/demo/controller.test.ts).
  */
 import { BACKEND_LABELS, type BackendName } from '../nn/backends';
 import type { RunView, UnitEdit } from '../train/experiment';
@@ -228,6 +227,7 @@ export class DemoController {
       case 'stopped':
         return this.#stopped(r.reason);
       case 'diverged':
+        this.record.divergence = r.message;
         this.#to('diverged');
         this.#say.error(r.message);
         this.#say.status(r.message);

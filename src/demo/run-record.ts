@@ -20,6 +20,8 @@ export class RunRecord {
   numTensors = 0;
   /** How many runs have started (the first one's step 0 is what the build-time preview shows). */
   starts = 0;
+  /** Why the run was stopped as diverged (null while it has not been). */
+  divergence: string | null = null;
 
   get step(): number {
     return this.history.last?.step ?? 0;
@@ -31,6 +33,7 @@ export class RunRecord {
     this.view = view;
     this.history.clear();
     this.units = null;
+    this.divergence = null;
     this.accept(p);
   }
 

@@ -5,33 +5,12 @@
  * solution (and each chapter's defaults) on the real experiments. Bounds come from runs
  * measured on the CPU and WebGL backends; each solution clears its bound by a margin.
  */
-import type { Settings } from '../train/settings';
-import type { Condition } from './condition';
-
-export interface ExerciseDef {
-  /** Unique on the site: the element id and the progress key. */
-  id: string;
-  /** The chapter's file name without extension, e.g. "04-sums-of-relus". */
-  chapter: string;
-  /** The id of the demo element it watches, and that demo's experiment. */
-  demo: string;
-  experiment: string;
-  condition: Condition;
-  hints: readonly string[];
-  solution: {
-    /** The demo's settings that solve it: the solution link carries them. */
-    settings: Settings;
-    /** For an exercise the reader answers: the answer the link fills in. */
-    answer?: string;
-    /** How far to train from the seeded start with those settings (training demos). */
-    steps?: number;
-    /** Why it works, shown beside the link. */
-    note: string;
-  };
-}
+import type { ExerciseDef } from './condition';
 
 const RACE_RUNS = ['ReLU', 'LeakyReLU', 'ELU', 'GELU', 'Softplus', 'Tanh', 'Sigmoid', 'Hardtanh', 'Identity'];
 const OPTIMIZER_RUNS = ['SGD', 'SGD + momentum', 'Adam', 'Adam, mini-batches', 'Adam + cosine'];
+
+export type { ExerciseDef };
 
 export const EXERCISES: readonly ExerciseDef[] = [
   {
@@ -59,16 +38,21 @@ export const EXERCISES: readonly ExerciseDef[] = [
     solution: { settings: { loss: 'mse', a: 2.1, b: 1.2, c: 4.1 }, note: 'a = 2.1, b = 1.2, c = 4.1 gives a mean squared error of about 7.41.' },
   },
   {
-    id: 'ch2-grad-c',
+    id: 'ch2-first-step',
     chapter: '02-gradient-descent',
     demo: 'quadratic-descent',
     experiment: 'quadratic-descent',
-    condition: { kind: 'number', metric: 'grad c', step: 1, tolerance: 0.005, label: 'Your prediction for grad c' },
+    condition: { kind: 'number', when: { lr: 0.5 }, metric: 'a', step: 1, tolerance: 0.001, label: 'a after the first step' },
     hints: [
-      'Raising c lifts the whole curve by the same amount, so each point changes its absolute error by +1 per unit of c if it lies under the curve, and by −1 if it lies above.',
-      'grad c is the average of those ±1 over the 20 points: (points under − points above) / 20.',
+      'The gradient at the start does not depend on the learning rate: the text above gives ∂L/∂a there (the log has it to more digits).',
+      'The update is a ← a − η · ∂L/∂a, with η = 0.5 and a = 1.1 at the start. Mind the sign: ∂L/∂a is negative.',
     ],
-    solution: { settings: {}, answer: '-0.9', steps: 1, note: '19 of the 20 points lie above the starting curve and 1 below: (1 − 19) / 20 = −0.9.' },
+    solution: {
+      settings: { lr: 0.5 },
+      answer: '1.8097',
+      steps: 1,
+      note: 'a ← 1.1 − 0.5 × (−1.4194) = 1.8097: a large learning rate takes the same gradient fifty times further than 0.01 does.',
+    },
   },
   {
     id: 'ch2-too-slow',
@@ -140,7 +124,10 @@ export const EXERCISES: readonly ExerciseDef[] = [
       'Set two units as in the two-unit exercise, then use the third to bend the bottom of the bowl.',
       'A third unit with a gentle slope (m₃ near 1) and its kink near x = 0 rounds the bottom.',
     ],
-    solution: { settings: { m1: 5, b1: -0.5, m2: -5, b2: -2.8, m3: 1, b3: 0.3 }, note: 'Two steep sides and a gentle third unit near the middle: loss about 1.10.' },
+    solution: {
+      settings: { m1: 5, b1: -0.5, m2: -5, b2: -2.8, m3: 1, b3: 0.3 },
+      note: 'Two steep sides and a gentle third unit near the middle: loss about 1.10.',
+    },
   },
   {
     id: 'ch4-no-clear',
@@ -163,10 +150,14 @@ export const EXERCISES: readonly ExerciseDef[] = [
     condition: { kind: 'reach', when: { units: 3, target: 'sin' }, bounds: [{ metric: 'loss', below: 0.05 }] },
     hints: [
       'With the default seed two of the three kinks start where training cannot use them, and after 1000 steps the loss is still about 1.23.',
-      'Drag the three kinks onto the places where the sine bends, then press Play: training finishes what your placement started.',
+      'Put a kink where the sine turns on each side (x ≈ −0.8 rising, x ≈ 0.8 falling) and the third at the left edge, then press Play: training finishes what your placement started.',
       'Or let a different seed place them: the seed decides where every kink starts.',
     ],
-    solution: { settings: { units: 3, seed: 4 }, steps: 1000, note: 'From seed 4 the three kinks start where the sine bends, and training reaches about 0.027.' },
+    solution: {
+      settings: { units: 3, seed: 4 },
+      steps: 1000,
+      note: 'From seed 4 the three kinks start where the sine bends, and training reaches about 0.027.',
+    },
   },
   {
     id: 'ch5-dead-units',
@@ -198,7 +189,9 @@ export const EXERCISES: readonly ExerciseDef[] = [
     demo: 'thermo-linear',
     experiment: 'thermo-linear',
     condition: { kind: 'reach', by: 3000, bounds: [{ metric: 'distance to least squares', below: 0.05 }] },
-    hints: ['The line is still crawling along a long, shallow valley at step 3000. A larger learning rate crawls faster, as long as it does not overshoot.'],
+    hints: [
+      'The line is still crawling along a long, shallow valley at step 3000. A larger learning rate crawls faster, as long as it does not overshoot.',
+    ],
     solution: { settings: { lr: 0.02 }, steps: 3000, note: 'At 0.02 the line is within about 0.01 of the least-squares line by epoch 3000.' },
   },
   {
@@ -218,23 +211,27 @@ export const EXERCISES: readonly ExerciseDef[] = [
       'The width changes more than the capacity: each unit starts somewhere else, and with more units more of them start where the held-out readings are.',
       'Try widths well above 13.',
     ],
-    solution: { settings: { hidden: 50 }, steps: 5000, note: 'With 50 hidden units the validation loss at epoch 5000 is about 5.5 and the training loss about 1.8.' },
+    solution: {
+      settings: { hidden: 50 },
+      steps: 5000,
+      note: 'With 50 hidden units the validation loss at epoch 5000 is about 5.5 and the training loss about 1.8.',
+    },
   },
   {
     id: 'ch7-pick-winner',
     chapter: '07-activation-functions',
     demo: 'activation-race',
     experiment: 'activation-race',
-    condition: { kind: 'pick', among: RACE_RUNS, step: 1000, label: 'Lowest loss at step 1000' },
+    condition: { kind: 'pick', when: { seed: 2 }, among: RACE_RUNS, step: 1000, label: 'Lowest loss at step 1000 with seed 2' },
     hints: [
-      'The sine needs curvature everywhere. Which activations are smooth, and still pass gradient for negative inputs?',
-      'Identity cannot bend at all, and Softplus is smooth but nearly linear over the range these units see.',
+      'The sine needs curvature everywhere. Which activations are smooth, and still pass a gradient for negative inputs?',
+      'A ReLU unit whose input is negative at every point gets no gradient and stays dead; another seed can kill more of them.',
     ],
     solution: {
-      settings: {},
+      settings: { seed: 2 },
       answer: 'GELU',
       steps: 1000,
-      note: 'GELU: smooth, so every unit bends the fit gently, with a gradient for negative inputs too, so no unit goes dead.',
+      note: 'GELU leads again (about 0.010): smooth, with a gradient for negative inputs. On this seed ReLU stalls near 0.48 with most of its units dead, while LeakyReLU, the same shape with a small slope below zero, keeps them alive (about 0.064).',
     },
   },
   {
@@ -248,7 +245,11 @@ export const EXERCISES: readonly ExerciseDef[] = [
       bounds: ['ReLU', 'LeakyReLU', 'ELU', 'GELU', 'Tanh', 'Sigmoid', 'Hardtanh'].map((metric) => ({ metric, below: 0.03 })),
     },
     hints: ["At step 1000 most runs are still falling: Adam's steps are about the learning rate in size. Let every run move faster."],
-    solution: { settings: { lr: 0.05 }, steps: 1000, note: 'At a learning rate of 0.05 all seven are below 0.03 by step 1000 (ReLU, the slowest, at about 0.026).' },
+    solution: {
+      settings: { lr: 0.05 },
+      steps: 1000,
+      note: 'At a learning rate of 0.05 all seven are below 0.03 by step 1000 (ReLU, the slowest, at about 0.026).',
+    },
   },
   {
     id: 'ch8-fewest-steps',

@@ -20,10 +20,33 @@ export type Condition =
   | { kind: 'reach'; when?: Settings; at?: number; by?: number; bounds: readonly Bound[] }
   /** The run diverges (the demo stops it) with the `when` settings. */
   | { kind: 'diverge'; when?: Settings }
-  /** The reader types a number: right when within `tolerance` of `metric` at `step` of the run with the chapter's settings. */
-  | { kind: 'number'; metric: string; step: number; tolerance: number; label: string }
-  /** The reader picks one of `among`: right when it is the lowest of them at `step` of the run with the chapter's settings. */
-  | { kind: 'pick'; among: readonly string[]; step: number; label: string };
+  /** The reader types a number: right when within `tolerance` of `metric` at `step` of the run with the chapter's settings (changed by `when`). */
+  | { kind: 'number'; when?: Settings; metric: string; step: number; tolerance: number; label: string }
+  /** The reader picks one of `among`: right when it is the lowest of them at `step` of the run with the chapter's settings (changed by `when`). */
+  | { kind: 'pick'; when?: Settings; among: readonly string[]; step: number; label: string };
+
+/** One exercise: what it is bound to, what solves it, its hints and its solution (the catalog lists them). */
+export interface ExerciseDef {
+  /** Unique on the site: the element id and the progress key. */
+  id: string;
+  /** The chapter's file name without extension, e.g. "04-sums-of-relus". */
+  chapter: string;
+  /** The id of the demo element it watches, and that demo's experiment. */
+  demo: string;
+  experiment: string;
+  condition: Condition;
+  hints: readonly string[];
+  solution: {
+    /** The demo's settings that solve it: the solution link carries them. */
+    settings: Settings;
+    /** For an exercise the reader answers: the answer the link fills in. */
+    answer?: string;
+    /** How far to train from the seeded start with those settings (training demos). */
+    steps?: number;
+    /** Why it works, shown beside the link. */
+    note: string;
+  };
+}
 
 /** A log row as the judge sees it: the step (null for a dragged kink), the loss and the named columns. */
 export interface Observation {
@@ -38,10 +61,10 @@ export interface Verdict {
   why: string;
 }
 
-const fmt = (v: number): string => {
+const fmt = (v: number, digits = 4): string => {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  return a < 1e-3 || a >= 1e5 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
+  return a < 1e-3 || a >= 1e5 ? v.toExponential(digits - 2) : String(Number(v.toPrecision(digits)));
 };
 
 /** The value a bound reads from a row (the lowest of several metrics, and which), or null when the row lacks it. */
@@ -98,7 +121,8 @@ export function judgeDivergence(c: Extract<Condition, { kind: 'diverge' }>, sett
 export function expectedAnswer(c: Extract<Condition, { kind: 'number' | 'pick' }>, o: Observation): { value: number | string; shown: string } | null {
   if (c.kind === 'number') {
     const v = valueOf({ metric: c.metric }, o);
-    return v && { value: v.value, shown: fmt(v.value) };
+    // A typed answer is compared to more digits than a loss is shown with.
+    return v && { value: v.value, shown: fmt(v.value, 6) };
   }
   const v = valueOf({ metric: c.among }, o);
   return v && { value: v.name, shown: `${v.name} at ${fmt(v.value)}` };
@@ -110,7 +134,10 @@ export function judgeAnswer(c: Extract<Condition, { kind: 'number' | 'pick' }>, 
   if (!expected || answer.trim() === '') return null;
   if (c.kind === 'pick') {
     const right = answer === expected.value;
-    return { solved: right, why: right ? `${expected.shown} at step ${c.step} is the lowest` : `not ${answer}: at step ${c.step} it is not the lowest` };
+    return {
+      solved: right,
+      why: right ? `${expected.shown} at step ${c.step} is the lowest` : `not ${answer}: at step ${c.step} it is not the lowest`,
+    };
   }
   const typed = Number(answer.replace('−', '-'));
   if (!Number.isFinite(typed)) return { solved: false, why: `"${answer.slice(0, 20)}" is not a number` };
@@ -149,5 +176,30 @@ export function judgeRun(
       const row = run.rows.find((o) => o.step === c.step);
       return row ? judgeAnswer(c, answer, row) : null;
     }
+  }
+}
+
+function describeBound(b: Bound): string {
+  const what = typeof b.metric === 'string' ? (b.metric === 'loss' ? 'the loss' : b.metric) : `the best of ${b.metric.join(', ')}`;
+  if (b.below !== undefined && b.above !== undefined) return `${what} is between ${b.above} and ${b.below}`;
+  return b.below !== undefined ? `${what} is below ${b.below}` : `${what} is above ${b.above}`;
+}
+
+const answerSettings = (c: { when?: Settings }): string => (c.when ? ` but ${describeSettings(c.when)}` : '');
+
+/** What solves the exercise, in one sentence (shown while it is open, and read by screen readers). */
+export function describeGoal(c: Condition): string {
+  const settings = c.when ? ` with ${describeSettings(c.when)}` : '';
+  switch (c.kind) {
+    case 'reach': {
+      const when = c.at !== undefined ? ` at step ${c.at}` : c.by !== undefined ? ` by step ${c.by}` : '';
+      return `Solved when ${c.bounds.map(describeBound).join(' and ')}${when}${settings}.`;
+    }
+    case 'diverge':
+      return `Solved when a run${settings} diverges.`;
+    case 'number':
+      return `Solved when your number is within ${c.tolerance} of the demo's ${c.metric} at step ${c.step} (with the chapter's settings${answerSettings(c)}).`;
+    case 'pick':
+      return `Solved when you pick the run with the lowest loss at step ${c.step} (with the chapter's settings${answerSettings(c)}).`;
   }
 }

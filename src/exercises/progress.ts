@@ -80,3 +80,6 @@ export function browserStorage(): ProgressStorage | null {
     return null;
   }
 }
+
+/** How many of `ids` are solved. */
+export const countSolved = (ids: readonly string[], solved: Solved): number => ids.filter((id) => solved[id]).length;

@@ -230,7 +230,8 @@ export function unknownDemoIds(query: URLSearchParams, ids: readonly string[]): 
   const unknown = new Set<string>();
   for (const name of query.keys()) {
     const dot = name.indexOf('.');
-    if (dot > 0 && !ids.includes(name.slice(0, dot))) unknown.add(quote(name.slice(0, dot)));
+    // `answer.<exercise id>` is an exercise's answer (components/exercise), not a demo's setting.
+    if (dot > 0 && name.slice(0, dot) !== 'answer' && !ids.includes(name.slice(0, dot))) unknown.add(quote(name.slice(0, dot)));
   }
   return [...unknown];
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { EXERCISES } from '../../../src/exercises/catalog';
 import { judgeRun, observe, type Observation } from '../../../src/exercises/condition';
 import { defaults, EXPERIMENTS, TrainingRun, type Settings } from '../../../src/train';
+import { tf } from '../../../src/nn';
 import { expectNoLeaks } from '../helpers';
 
 expectNoLeaks();
@@ -20,7 +21,14 @@ function play(experiment: string, settings: Settings, steps: number): Promise<Ru
         const run = new TrainingRun(EXPERIMENTS[experiment]!, settings);
         const names = run.experiment.columnNames;
         const rows = [...(await run.start()).rows];
-        const end = steps > 0 ? await run.run(steps, (p) => rows.push(...p.rows), () => true) : { kind: 'done' as const };
+        const end =
+          steps > 0
+            ? await run.run(
+                steps,
+                (p) => rows.push(...p.rows),
+                () => true,
+              )
+            : { kind: 'done' as const };
         run.dispose();
         return { rows: rows.map((r) => observe(r, names)), diverged: end.kind === 'diverged' ? end.message : null };
       })(),
@@ -39,29 +47,64 @@ const horizon = (e: (typeof EXERCISES)[number]): number => {
 
 describe('every exercise: open at its chapter defaults, solved by its own solution (CPU backend)', () => {
   for (const e of EXERCISES) {
-    it(e.id, async () => {
-      const spec = EXPERIMENTS[e.experiment]!.settings;
-      const base = defaults(spec);
-      const steps = horizon(e);
-      const plain = await play(e.experiment, base, steps);
-      const solutionSettings = { ...base, ...e.solution.settings };
-      // Every key of the solution is a setting of the demo, and the link changes something (or answers).
-      for (const k of Object.keys(e.solution.settings)) expect(spec, `${e.id}: ${k}`).toHaveProperty(k);
-      expect(Object.keys(e.solution.settings).length > 0 || e.solution.answer !== undefined).toBe(true);
-      if (e.condition.kind === 'number' || e.condition.kind === 'pick') {
-        // Nothing typed is not an answer; a wrong one is refused; the solution's is right.
-        expect(judgeRun(e.condition, plain, base, '')).toBeNull();
-        const wrong = e.condition.kind === 'pick' ? e.condition.among.find((a) => a !== e.solution.answer)! : String(Number(e.solution.answer) + 0.1);
-        expect(judgeRun(e.condition, plain, base, wrong)?.solved).toBe(false);
-        expect(judgeRun(e.condition, plain, base, e.solution.answer)?.solved).toBe(true);
-        return;
-      }
-      expect(judgeRun(e.condition, plain, base), `${e.id} at the defaults`).toBeNull();
-      const solved = await play(e.experiment, solutionSettings, e.solution.steps ?? 0);
-      const verdict = judgeRun(e.condition, solved, solutionSettings);
-      expect(verdict?.solved, `${e.id} with its solution`).toBe(true);
-    }, 180_000);
+    it(
+      e.id,
+      async () => {
+        const spec = EXPERIMENTS[e.experiment]!.settings;
+        const base = defaults(spec);
+        const steps = horizon(e);
+        // An answer is judged on the run with the chapter's settings changed by the condition's `when`.
+        const answers = e.condition.kind === 'number' || e.condition.kind === 'pick';
+        const plainSettings = answers ? { ...base, ...e.condition.when } : base;
+        const plain = await play(e.experiment, plainSettings, steps);
+        const solutionSettings = { ...base, ...e.solution.settings };
+        // Every key of the solution is a setting of the demo, and the link changes something (or answers).
+        for (const k of Object.keys(e.solution.settings)) expect(spec, `${e.id}: ${k}`).toHaveProperty(k);
+        expect(Object.keys(e.solution.settings).length > 0 || e.solution.answer !== undefined).toBe(true);
+        if (e.condition.kind === 'number' || e.condition.kind === 'pick') {
+          expect(e.solution.settings, `${e.id}: the solution link sets what the answer is judged with`).toEqual(e.condition.when ?? {});
+          // Nothing typed is not an answer; a wrong one is refused; the solution's is right.
+          expect(judgeRun(e.condition, plain, plainSettings, '')).toBeNull();
+          const wrong =
+            e.condition.kind === 'pick' ? e.condition.among.find((a) => a !== e.solution.answer)! : String(Number(e.solution.answer) + 0.1);
+          expect(judgeRun(e.condition, plain, plainSettings, wrong)?.solved).toBe(false);
+          expect(judgeRun(e.condition, plain, plainSettings, e.solution.answer)?.solved).toBe(true);
+          return;
+        }
+        expect(judgeRun(e.condition, plain, base), `${e.id} at the defaults`).toBeNull();
+        const solved = await play(e.experiment, solutionSettings, e.solution.steps ?? 0);
+        const verdict = judgeRun(e.condition, solved, solutionSettings);
+        expect(verdict?.solved, `${e.id} with its solution`).toBe(true);
+      },
+      180_000,
+    );
   }
+});
+
+describe("what chapter 4's exercise text promises", () => {
+  it('three units stall above 1 from the seeded start; with three kinks dragged to where the sine turns (and one at the left edge) training gets below 0.05', () => {
+    const def = EXPERIMENTS['relu-fitter']!;
+    const train = (edits: [number, number][]) => {
+      const e = def.create({ ...defaults(def.settings), units: 3 } as never);
+      edits.forEach(([kink, slope], unit) => e.edit!({ unit, kink, slope }));
+      let loss = Number.NaN;
+      for (let k = 0; k < 1000; k++) {
+        const t = e.step();
+        loss = t.loss.dataSync()[0]!;
+        tf.dispose([t.loss, t.columns]);
+      }
+      e.dispose();
+      return loss;
+    };
+    expect(train([])).toBeGreaterThan(1);
+    expect(
+      train([
+        [-2, -3],
+        [-0.8, 6],
+        [0.8, -6],
+      ]),
+    ).toBeLessThan(0.05);
+  });
 });
 
 describe('the catalog and the chapters agree', () => {
