@@ -81,10 +81,15 @@ class NnExercise extends HTMLElement {
     }
   }
 
+  /** A claim of the text is checking itself on the demo: that run is the page's, not the reader's work. */
+  get #claimRun(): boolean {
+    return document.querySelector(`nn-claim[data-state="checking"][data-demo="${this.dataset.demo}"]`) !== null;
+  }
+
   #onRows(rows: readonly StepRow[]): void {
     const c = this.#condition;
     const demo = this.#demo!;
-    if (this.#solved || rows.length === 0) return;
+    if (this.#solved || rows.length === 0 || this.#claimRun) return;
     if (c.kind === 'reach') {
       const settings = demo.settings;
       for (const row of rows) {
@@ -104,7 +109,7 @@ class NnExercise extends HTMLElement {
 
   #onDiverged(): void {
     const c = this.#condition;
-    if (this.#solved || c.kind !== 'diverge') return;
+    if (this.#solved || c.kind !== 'diverge' || this.#claimRun) return;
     const v = judgeDivergence(c, this.#demo!.settings, this.#demo!.divergence ?? 'the loss ran away');
     if (v) this.#solve(v);
   }

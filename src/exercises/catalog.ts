@@ -82,15 +82,15 @@ export const EXERCISES: readonly ExerciseDef[] = [
     chapter: '02-gradient-descent',
     demo: 'quadratic-descent',
     experiment: 'quadratic-descent',
-    condition: { kind: 'diverge', when: { loss: 'mse' } },
+    condition: { kind: 'diverge', when: { loss: 'mse', lr: { below: 0.25 } } },
     hints: [
-      "The mean squared error's gradient grows with the error, so a step that overshoots makes the next gradient, and the next step, larger.",
-      'With MSE on Q1, rates up to about 0.2 still settle. Go a little past that.',
+      'With the mean squared error, 0.2 settles and 0.3 diverges: the edge lies between them. Halve the gap and try again.',
+      'Just below the edge the loss swings up and down and still settles; just above it the swings grow a little each step, so the demo stops the run only after many steps. Watch the loss chart, not only the status line.',
     ],
     solution: {
-      settings: { loss: 'mse', lr: 0.3 },
-      steps: 20,
-      note: 'At 0.3 each step lands farther from the minimum than the last (27, 60, 159, 449, …) until the demo stops the run.',
+      settings: { loss: 'mse', lr: 0.24 },
+      steps: 100,
+      note: 'At 0.24 every swing is a little larger than the one before, and the demo stops the run after a few dozen steps; at 0.22 the swings shrink and the run settles. The edge lies between.',
     },
   },
   {

@@ -15,11 +15,14 @@ export interface Bound {
   above?: number;
 }
 
+/** Settings a run must have: a value each, or for a number a range (`{ below: 0.25 }`). */
+export type Wanted = Readonly<Record<string, SettingValue | { below?: number; above?: number }>>;
+
 export type Condition =
   /** Every bound holds on one row of a run with the `when` settings: at step `at`, at any step up to `by`, or at any step (or hand try, or kink drag) if neither. */
-  | { kind: 'reach'; when?: Settings; at?: number; by?: number; bounds: readonly Bound[] }
+  | { kind: 'reach'; when?: Wanted; at?: number; by?: number; bounds: readonly Bound[] }
   /** The run diverges (the demo stops it) with the `when` settings. */
-  | { kind: 'diverge'; when?: Settings }
+  | { kind: 'diverge'; when?: Wanted }
   /** The reader types a number: right when within `tolerance` of `metric` at `step` of the run with the chapter's settings (changed by `when`). */
   | { kind: 'number'; when?: Settings; metric: string; step: number; tolerance: number; label: string }
   /** The reader picks one of `among`: right when it is the lowest of them at `step` of the run with the chapter's settings (changed by `when`). */
@@ -79,19 +82,28 @@ export function valueOf(bound: Bound, o: Observation): { value: number; name: st
   return best;
 }
 
-function holds(b: Bound, v: number): boolean {
+function holds(b: { below?: number; above?: number }, v: number): boolean {
   return (b.below === undefined || v < b.below) && (b.above === undefined || v > b.above);
 }
 
-/** True when `settings` has every value `when` asks for. */
-export function matches(when: Settings | undefined, settings: Readonly<Settings>): boolean {
-  return Object.entries(when ?? {}).every(([k, v]) => settings[k] === v);
+/** True when `settings` has every value `when` asks for (and each number in its range). */
+export function matches(when: Wanted | undefined, settings: Readonly<Settings>): boolean {
+  return Object.entries(when ?? {}).every(([k, want]) => {
+    const v = settings[k];
+    if (typeof want !== 'object') return v === want;
+    return typeof v === 'number' && holds(want, v);
+  });
 }
 
-/** The settings `when` asks for, in words ("loss = mse, units = 3"). */
-export function describeSettings(when: Settings | undefined): string {
+/** The settings `when` asks for, in words ("loss = mse, lr below 0.25"). */
+export function describeSettings(when: Wanted | undefined): string {
   return Object.entries(when ?? {})
-    .map(([k, v]: [string, SettingValue]) => `${k} = ${String(v)}`)
+    .map(([k, want]) => {
+      if (typeof want !== 'object') return `${k} = ${String(want)}`;
+      return [want.above !== undefined && `${k} above ${want.above}`, want.below !== undefined && `${k} below ${want.below}`]
+        .filter(Boolean)
+        .join(' and ');
+    })
     .join(', ');
 }
 

@@ -81,7 +81,15 @@ describe('every exercise: open at its chapter defaults, solved by its own soluti
   }
 });
 
-describe("what chapter 4's exercise text promises", () => {
+describe("what the exercises' notes promise", () => {
+  it('chapter 2: with MSE, 0.22 swings and settles, 0.24 diverges (the edge lies between)', async () => {
+    const at = (lr: number) => play('quadratic-descent', { ...defaults(EXPERIMENTS['quadratic-descent']!.settings), loss: 'mse', lr }, 1000);
+    const settles = await at(0.22);
+    expect(settles.diverged).toBeNull();
+    expect(settles.rows.at(-1)!.loss).toBeLessThan(7.41);
+    expect((await at(0.24)).diverged).not.toBeNull();
+  });
+
   it('three units stall above 1 from the seeded start; with three kinks dragged to where the sine turns (and one at the left edge) training gets below 0.05', () => {
     const def = EXPERIMENTS['relu-fitter']!;
     const train = (edits: [number, number][]) => {
