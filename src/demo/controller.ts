@@ -135,9 +135,9 @@ export class DemoController {
     this.#edits.push(edit);
   }
 
-  /** The demo went off screen or its tab was hidden (false), or came back (true): a run pauses, and resumes after. */
+  /** Off screen or in a hidden tab (false) a Play run pauses, and resumes on return; a run to a step a claim or exercise waits for goes on. */
   setVisible(visible: boolean): void {
-    if (!visible && this.#state === 'running') {
+    if (!visible && this.#state === 'running' && this.#waiters.furthest === null) {
       this.#autoPaused = true;
       this.link.send({ type: 'pause' });
     } else if (visible && this.#autoPaused) {

@@ -366,6 +366,18 @@ describe('editing and visibility', () => {
     expect(t.c.state).toBe('paused');
   });
 
+  it('a run to a step someone waits for (a claim, an exercise) goes on off screen, and resolves', async () => {
+    const t = setup();
+    t.ready();
+    const row = t.c.runTo(3);
+    t.c.setVisible(false);
+    expect(t.sent.at(-1)).toEqual({ type: 'run', steps: 3 });
+    t.report({ type: 'progress', progress: progress([1, 2, 3]) });
+    t.report({ type: 'stopped', reason: 'done' });
+    await expect(row).resolves.toMatchObject({ step: 3 });
+    expect(t.c.state).toBe('ready');
+  });
+
   it('"Use the default settings" resets every setting and the backend, on a new trainer', () => {
     const t = setup({ query: 'demo.lr=0.5&demo.backend=wasm' });
     t.ready();
