@@ -93,7 +93,7 @@ class NnExercise extends HTMLElement {
     if (c.kind === 'reach') {
       const settings = demo.settings;
       for (const row of rows) {
-        const v = judgeRow(c, observe(row, demo.columnNames), settings);
+        const v = judgeRow(c, { ...observe(row, demo.columnNames), hand: demo.dataset.mode === 'hand' }, settings);
         if (v) return this.#solve(v);
       }
     } else if ((c.kind === 'number' || c.kind === 'pick') && rows.some((r) => r.step === c.step)) this.#checkAnswer();

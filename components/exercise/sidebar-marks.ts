@@ -4,6 +4,8 @@
  * progress; kept current as exercises are solved or progress is cleared.
  */
 import { browserStorage, countSolved, PROGRESS_EVENT, readProgress } from '../../src/exercises/progress';
+// The progress blocks (home page, chapter ends) share this script, which every page loads anyway.
+import './progress-view';
 
 function markSidebar(): void {
   const manifest = JSON.parse(document.getElementById('if-exercises')?.textContent ?? '{}') as Record<string, string[]>;

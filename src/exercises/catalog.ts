@@ -149,7 +149,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     experiment: 'relu-fitter',
     condition: { kind: 'reach', when: { units: 3, target: 'sin' }, bounds: [{ metric: 'loss', below: 0.05 }] },
     hints: [
-      'With the default seed two of the three kinks start where training cannot use them, and after 1000 steps the loss is still about 1.23.',
+      'From the default seed, gradient descent settles into a poor arrangement of the three kinks (about 1.23 after 1000 steps) and stays there: where the kinks start decides what it can reach.',
       'Put a kink where the sine turns on each side (x ≈ −0.8 rising, x ≈ 0.8 falling) and the third at the left edge, then press Play: training finishes what your placement started.',
       'Or let a different seed place them: the seed decides where every kink starts.',
     ],

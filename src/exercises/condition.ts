@@ -53,6 +53,8 @@ export interface ExerciseDef {
 
 /** A log row as the judge sees it: the step (null for a dragged kink), the loss and the named columns. */
 export interface Observation {
+  /** A hand-fitted demo's try: the step counts tries, so the verdict speaks of the sliders. */
+  hand?: boolean;
   step: number | null;
   loss: number;
   columns: Readonly<Record<string, number>>;
@@ -119,7 +121,7 @@ export function judgeRow(c: Extract<Condition, { kind: 'reach' }>, o: Observatio
     const label = typeof b.metric === 'string' ? b.metric : `${v.name} (the lowest)`;
     parts.push(`${label} ${fmt(v.value)}`);
   }
-  const where = o.step === null ? 'after your edit' : `at step ${o.step}`;
+  const where = o.hand ? 'where the sliders are' : o.step === null ? 'after your edit' : `at step ${o.step}`;
   return { solved: true, why: `${where}: ${parts.join(', ')}` };
 }
 

@@ -26,3 +26,17 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`an exercise solved, one with a hint opened, and the answer field: no WCAG 2 A/AA violations (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto('/chapters/03-the-relu/?relu-1.m1=5&relu-1.b1=1#ch3-one-relu');
+    await expect(page.locator('nn-exercise#ch3-one-relu')).toHaveAttribute('data-state', 'solved', { timeout: 30_000 });
+    await page.locator('nn-exercise#ch3-two-relus summary').first().click();
+    await expect(page.locator('nn-exercise#ch3-two-relus [data-role="hint"]').nth(1)).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.goto('/chapters/07-activation-functions/');
+    await page.locator('nn-exercise#ch7-pick-winner').scrollIntoViewIfNeeded();
+    expect(await violations(page)).toEqual([]);
+  });
+}

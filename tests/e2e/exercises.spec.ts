@@ -88,9 +88,9 @@ test('wrong answers leave exercises open: a wrong number, a wrong pick, a run th
   expect(loss).toBeLessThan(1.6);
   await expect(exercise(page, 'ch3-two-relus')).toHaveAttribute('data-state', 'open');
 
-  // A wrong pick in the race, judged once the race reaches its step.
-  await page.goto('/chapters/07-activation-functions/?activation-race.seed=2');
-  await readyDemo(page, 'activation-race');
+  // A wrong pick in the race, judged once the race reaches its step (on the CPU, where the race is quick; WebGL solves it above).
+  await page.goto('/chapters/07-activation-functions/?activation-race.seed=2&activation-race.backend=cpu');
+  await readyDemo(page, 'activation-race', 'cpu');
   const pick = exercise(page, 'ch7-pick-winner');
   await pick.getByLabel('Lowest loss at step 1000 with seed 2').selectOption('ReLU');
   await expect(pick.locator('[data-role="status"]')).toHaveText(/^Not ReLU/, { timeout: 300_000 });

@@ -7,9 +7,10 @@ import { builtPages } from './site';
  * viewport; the demo's runtime (worker, tfjs, Plot) comes lazily. Measured 2026-12: about
  * 46 KB up front (6.4 KB of it Starlight's small scripts, which sat uncounted inside the
  * HTML until the build moved them into files for the Content-Security-Policy) and 283 KB
- * lazily; the budgets leave a little room, and README lists them.
+ * lazily; then the exercises (their element, the stored progress and the sidebar's marks)
+ * brought the first figure to about 51–53 KB. The budgets leave a little room, and README lists them.
  */
-const BUDGET_BEFORE_DEMO = 50 * 1024;
+const BUDGET_BEFORE_DEMO = 56 * 1024;
 const BUDGET_LAZY_DEMO = 300 * 1024;
 
 const chapters = builtPages().filter((p) => p.startsWith('/chapters/'));

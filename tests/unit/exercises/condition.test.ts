@@ -22,6 +22,7 @@ describe('judging a row', () => {
     expect(judgeRow(at, { step: null, loss: 4, columns: {} }, {})).toBeNull();
     const any: Reach = { kind: 'reach', bounds: [{ metric: 'loss', below: 1 }] };
     expect(judgeRow(any, { step: null, loss: 0.5, columns: {} }, {})?.why).toBe('after your edit: loss 0.5');
+    expect(judgeRow(any, { hand: true, step: 3, loss: 0.5, columns: {} }, {})?.why).toBe('where the sliders are: loss 0.5');
   });
 
   it('a list of metrics means the lowest of them, and names which', () => {
