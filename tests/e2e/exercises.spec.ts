@@ -189,3 +189,14 @@ test('hints unfold one at a time, by keyboard', async ({ page }) => {
   await expect(hints.nth(1)).toBeVisible();
   await expect(hints.nth(2)).toBeHidden();
 });
+
+test('on paper an exercise is a task with a box: hints, links, answer field and status are not printed', async ({ page }) => {
+  await page.goto('/chapters/02-gradient-descent/');
+  await page.emulateMedia({ media: 'print' });
+  const block = exercise(page, 'ch2-first-step');
+  await expect(block.locator('.if-exercise__task')).toBeVisible();
+  await expect(block.locator('.if-exercise__mark')).toBeVisible();
+  for (const part of ['[data-role="hint"]', '[data-role="solution"]', '[data-role="answer"]', '[data-role="status"]'])
+    await expect(block.locator(part).first()).toBeHidden();
+  await expect(page.locator('nn-exercise-progress')).toBeHidden();
+});
