@@ -50,9 +50,11 @@ export class NnFitDemo extends HTMLElement {
   get settings(): Settings {
     return { ...this.#c.settings.values };
   }
-  /** The chapter's settings for this demo (the spec's defaults). */
-  get defaults(): Settings {
-    return defaults(this.#c.settings.spec);
+  /** True when the run uses exactly the chapter's settings changed by `changes` (settings that only change the drawing aside). */
+  runsWithDefaultsAnd = (changes: Settings): boolean => this.#c.settings.runsWith({ ...defaults(this.#c.settings.spec), ...changes });
+  /** A live setting changed mid-run: the run's rows did not all use the settings shown now. */
+  get mixed(): boolean {
+    return this.#c.record.mixed;
   }
   /** Why the run was stopped as diverged, while it is. */
   get divergence(): string | null {

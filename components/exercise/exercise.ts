@@ -4,10 +4,10 @@
  * value observed; keeps the solved state in localStorage. data-state: open or solved.
  */
 import {
-  describeSettings,
   judgeAnswer,
   judgeDivergence,
   judgeRow,
+  matches,
   observe,
   type Condition,
   type Observation,
@@ -19,6 +19,8 @@ import type { StepRow } from '../../src/train/training-run';
 import type { NnFitDemo } from '../demo/fit-demo';
 
 type Solution = { settings: Settings; answer?: string; steps?: number };
+
+const MIXED = 'This run used other settings before these (one changed mid-run): press Reset to run it from the start with these.';
 
 class NnExercise extends HTMLElement {
   #demo: NnFitDemo | null = null;
@@ -90,11 +92,19 @@ class NnExercise extends HTMLElement {
     const c = this.#condition;
     const demo = this.#demo!;
     if (this.#solved || rows.length === 0 || this.#claimRun) return;
+    // A new run from the seeded start: the goal again, in place of what was said of the last one.
+    if (rows[0]!.step === 0) this.#say(this.#goal);
     if (c.kind === 'reach') {
       const settings = demo.settings;
+      const step = c.at ?? c.by;
+      // A condition at a step means a run with these settings from its start.
+      if (step !== undefined && demo.mixed) return matches(c.when, settings) ? this.#say(MIXED) : undefined;
       for (const row of rows) {
         const v = judgeRow(c, { ...observe(row, demo.columnNames), hand: demo.dataset.mode === 'hand' }, settings);
         if (v) return this.#solve(v);
+      }
+      if (step !== undefined && rows.at(-1)!.step > step && matches(c.when, settings)) {
+        this.#say(`This run passed step ${step} without getting there: change a setting (or press Reset) and run again.`);
       }
     } else if ((c.kind === 'number' || c.kind === 'pick') && rows.some((r) => r.step === c.step)) this.#checkAnswer();
   }
@@ -110,6 +120,7 @@ class NnExercise extends HTMLElement {
   #onDiverged(): void {
     const c = this.#condition;
     if (this.#solved || c.kind !== 'diverge' || this.#claimRun) return;
+    if (this.#demo!.mixed) return matches(c.when, this.#demo!.settings) ? this.#say(MIXED) : undefined;
     const v = judgeDivergence(c, this.#demo!.settings, this.#demo!.divergence ?? 'the loss ran away');
     if (v) this.#solve(v);
   }
@@ -120,10 +131,13 @@ class NnExercise extends HTMLElement {
     const answer = this.#answer?.value.trim() ?? '';
     const demo = this.#demo!;
     if (this.#solved || (c.kind !== 'number' && c.kind !== 'pick') || answer === '') return;
-    const wanted = { ...demo.defaults, ...c.when };
-    if (Object.keys(wanted).some((k) => wanted[k] !== demo.settings[k])) {
-      const extra = c.when ? `, but ${describeSettings(c.when)}` : '';
+    if (!demo.runsWithDefaultsAnd(c.when ?? {})) {
+      const extra = this.dataset.whenText ? `, but ${this.dataset.whenText}` : '';
       this.#say(`To check, set the demo to the chapter's settings${extra}; then your answer is checked against its run.`);
+      return;
+    }
+    if (demo.mixed) {
+      this.#say(MIXED);
       return;
     }
     const row = demo.rowAt(c.step);

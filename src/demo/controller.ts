@@ -24,8 +24,6 @@ export class DemoController {
   #state: DemoState = 'idle';
   /** The trainer: where it runs and on which backend. */
   readonly link: TrainerLink;
-  /** A live setting changed mid-run: not every step used the settings now shown. */
-  #mixed = false;
   #autoPaused = false;
   readonly #edits = new EditQueue<UnitEdit>((edit) => this.link.send({ type: 'edit', edit }));
   readonly #waiters = new ClaimWaiters();
@@ -90,7 +88,7 @@ export class DemoController {
     this.#say.message(null);
     this.#changed(() => (this.settings.values[key] = parsed.value));
     if (this.settings.isLive(key)) {
-      if (this.record.step > 0) this.#mixed = true;
+      if (this.record.step > 0 && !this.settings.isDisplay(key)) this.record.mixed = true;
       this.link.send({ type: 'update', settings: { [key]: parsed.value } });
       if (this.hand) this.run(1);
     } else if (this.link.open) this.#restart();
@@ -173,7 +171,7 @@ export class DemoController {
     }
     if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
     // Already running with exactly these settings (an earlier claim's run): train on, or read the log.
-    if (this.link.open && same && this.usable && !this.#mixed && this.record.history.last) return this.runTo(step);
+    if (this.link.open && same && this.usable && !this.record.mixed && this.record.history.last) return this.runTo(step);
     if (this.link.open) this.#restart();
     else this.start();
     return this.#waiters.wait(step);
@@ -245,7 +243,6 @@ export class DemoController {
   }
 
   #started(progress: Progress, view: RunView): void {
-    this.#mixed = false;
     this.#edits.clear();
     this.record.begin(view, progress);
     this.#progressed(progress);

@@ -62,7 +62,17 @@ export class DemoSettings {
 
   /** True when the run uses the settings the chapter's text talks about. */
   get usesDefaults(): boolean {
-    return Object.entries(defaults(this.spec)).every(([k, v]) => this.values[k] === v);
+    return this.runsWith(defaults(this.spec));
+  }
+
+  /** True when the run uses exactly `values` (settings that change only the drawing aside). */
+  runsWith(values: Readonly<Settings>): boolean {
+    return Object.entries(values).every(([k, v]) => this.isDisplay(k) || this.values[k] === v);
+  }
+
+  /** True for a setting that changes what is drawn, not the run. */
+  isDisplay(key: string): boolean {
+    return this.spec[key]?.display === true;
   }
 
   isLive(key: string): boolean {

@@ -20,6 +20,8 @@ export class RunRecord {
   numTensors = 0;
   /** How many runs have started (the first one's step 0 is what the build-time preview shows). */
   starts = 0;
+  /** A live setting changed mid-run: not every step used the settings now shown. */
+  mixed = false;
   /** Why the run was stopped as diverged (null while it has not been). */
   divergence: string | null = null;
 
@@ -34,6 +36,7 @@ export class RunRecord {
     this.history.clear();
     this.units = null;
     this.divergence = null;
+    this.mixed = false;
     this.accept(p);
   }
 

@@ -20,7 +20,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     experiment: 'quadratic-by-hand',
     condition: { kind: 'reach', when: { loss: 'mae' }, bounds: [{ metric: 'loss', below: 2.2 }] },
     hints: [
-      'Start from the curve the data came from, a = 3, b = 4, c = 5 (loss 3.43), and lower a: at x = ±2 most points lie below that curve.',
+      'Start from the curve the data came from, a = 3, b = 4, c = 5 (loss 3.43), and lower a and b: from x ≈ 0.7 rightwards nearly every point lies well below that curve.',
       'Move one slider at a time and keep a change only when the loss falls; then go round again, because the best c depends on where a and b are.',
     ],
     solution: { settings: { a: 1.9, b: 1, c: 4 }, note: 'a = 1.9, b = 1, c = 4 gives a mean absolute error of about 2.02.' },
@@ -35,7 +35,10 @@ export const EXERCISES: readonly ExerciseDef[] = [
       'Squared errors make the few far-off points count much more, so the best curve moves towards them.',
       'From a good MAE fit, raise c a little and a a little, watching the loss after each move.',
     ],
-    solution: { settings: { loss: 'mse', a: 2.1, b: 1.2, c: 4.1 }, note: 'a = 2.1, b = 1.2, c = 4.1 gives a mean squared error of about 7.41.' },
+    solution: {
+      settings: { loss: 'mse', a: 2.1, b: 1.2, c: 4.1 },
+      note: 'a = 2.1, b = 1.2, c = 4.1 gives a mean squared error of about 7.41. That curve lies above the best MAE curve (a = 1.9, b = 1, c = 4) at every x: the squares pull it towards the points far above.',
+    },
   },
   {
     id: 'ch2-first-step',
@@ -73,7 +76,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     chapter: '02-gradient-descent',
     demo: 'quadratic-descent',
     experiment: 'quadratic-descent',
-    condition: { kind: 'reach', when: { loss: 'mae' }, by: 100, bounds: [{ metric: 'loss', below: 2.1 }] },
+    condition: { kind: 'reach', when: { loss: 'mae', clear: true }, by: 100, bounds: [{ metric: 'loss', below: 2.1 }] },
     hints: ['The default rate, 0.01, is still far from the minimum after 200 steps. Try ten times larger.'],
     solution: { settings: { lr: 0.1 }, steps: 100, note: 'At 0.1 the loss is about 2.05 after 100 steps.' },
   },
@@ -121,8 +124,8 @@ export const EXERCISES: readonly ExerciseDef[] = [
     experiment: 'relu-by-hand-3',
     condition: { kind: 'reach', bounds: [{ metric: 'loss', below: 1.15 }] },
     hints: [
-      'Set two units as in the two-unit exercise, then use the third to bend the bottom of the bowl.',
-      'A third unit with a gentle slope (m₃ near 1) and its kink near x = 0 rounds the bottom.',
+      'Start from the two-unit solution, then use the third unit to bend the bottom of the bowl; the other two may need their kinks moved in towards the middle.',
+      'A third unit with a gentle slope (m₃ near 1) and its kink a little left of x = 0 rounds the bottom.',
     ],
     solution: {
       settings: { m1: 5, b1: -0.5, m2: -5, b2: -2.8, m3: 1, b3: 0.3 },
@@ -164,9 +167,14 @@ export const EXERCISES: readonly ExerciseDef[] = [
     chapter: '05-a-hidden-layer-by-hand',
     demo: 'sine-by-hand',
     experiment: 'sine-by-hand',
-    condition: { kind: 'reach', when: { hidden: 5, activation: 'relu' }, by: 1000, bounds: [{ metric: 'loss', below: 0.1 }] },
+    condition: {
+      kind: 'reach',
+      when: { hidden: 5, activation: 'relu', batches: 'shuffled', lr: 0.01 },
+      by: 1000,
+      bounds: [{ metric: 'loss', below: 0.1 }],
+    },
     hints: [
-      'A unit whose kink lies outside the data, or whose ReLU is off for every point, gets no gradient and never moves: it is dead from the start.',
+      'A unit whose ReLU is off at every data point gets no gradient and never moves: it is dead from the start. A unit that is on everywhere is alive, but it is only a straight line.',
       'The seed decides where the five units start. Keep five units and try other seeds.',
     ],
     solution: { settings: { seed: 5 }, steps: 1000, note: 'From seed 5 all five units are alive and the loss reaches about 0.054 by step 1000.' },
@@ -192,7 +200,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     hints: [
       'The line is still crawling along a long, shallow valley at step 3000. A larger learning rate crawls faster, as long as it does not overshoot.',
     ],
-    solution: { settings: { lr: 0.02 }, steps: 3000, note: 'At 0.02 the line is within about 0.01 of the least-squares line by epoch 3000.' },
+    solution: { settings: { lr: 0.02 }, steps: 3000, note: 'At 0.02 the line is within about 0.01 of the least-squares pair by epoch 3000.' },
   },
   {
     id: 'ch6-validation',
@@ -208,13 +216,13 @@ export const EXERCISES: readonly ExerciseDef[] = [
       ],
     },
     hints: [
-      'The width changes more than the capacity: each unit starts somewhere else, and with more units more of them start where the held-out readings are.',
+      'With two held-out readings the validation loss depends a lot on where the curve happens to pass between the training readings: watch both losses as you try widths and rates.',
       'Try widths well above 13.',
     ],
     solution: {
       settings: { hidden: 50 },
       steps: 5000,
-      note: 'With 50 hidden units the validation loss at epoch 5000 is about 5.5 and the training loss about 1.8.',
+      note: 'With 50 hidden units the validation loss at epoch 5000 is about 5.5 and the training loss about 1.8. Two held-out readings make a noisy judge: another seed or width moves the validation loss a lot, which is a lesson of its own.',
     },
   },
   {
@@ -224,7 +232,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     experiment: 'activation-race',
     condition: { kind: 'pick', when: { seed: 2 }, among: RACE_RUNS, step: 1000, label: 'Lowest loss at step 1000 with seed 2' },
     hints: [
-      'The sine needs curvature everywhere. Which activations are smooth, and still pass a gradient for negative inputs?',
+      'Which activations are smooth (so a few units bend the fit gently) and still pass a gradient for negative inputs (so no unit dies)?',
       'A ReLU unit whose input is negative at every point gets no gradient and stays dead; another seed can kill more of them.',
     ],
     solution: {

@@ -97,18 +97,6 @@ export function matches(when: Wanted | undefined, settings: Readonly<Settings>):
   });
 }
 
-/** The settings `when` asks for, in words ("loss = mse, lr below 0.25"). */
-export function describeSettings(when: Wanted | undefined): string {
-  return Object.entries(when ?? {})
-    .map(([k, want]) => {
-      if (typeof want !== 'object') return `${k} = ${String(want)}`;
-      return [want.above !== undefined && `${k} above ${want.above}`, want.below !== undefined && `${k} below ${want.below}`]
-        .filter(Boolean)
-        .join(' and ');
-    })
-    .join(', ');
-}
-
 /** Judges a 'reach' condition on one observation of a run with `settings`; null when the row says nothing either way. */
 export function judgeRow(c: Extract<Condition, { kind: 'reach' }>, o: Observation, settings: Readonly<Settings>): Verdict | null {
   if (!matches(c.when, settings)) return null;
@@ -190,30 +178,5 @@ export function judgeRun(
       const row = run.rows.find((o) => o.step === c.step);
       return row ? judgeAnswer(c, answer, row) : null;
     }
-  }
-}
-
-function describeBound(b: Bound): string {
-  const what = typeof b.metric === 'string' ? (b.metric === 'loss' ? 'the loss' : b.metric) : `the best of ${b.metric.join(', ')}`;
-  if (b.below !== undefined && b.above !== undefined) return `${what} is between ${b.above} and ${b.below}`;
-  return b.below !== undefined ? `${what} is below ${b.below}` : `${what} is above ${b.above}`;
-}
-
-const answerSettings = (c: { when?: Settings }): string => (c.when ? ` but ${describeSettings(c.when)}` : '');
-
-/** What solves the exercise, in one sentence (shown while it is open, and read by screen readers). */
-export function describeGoal(c: Condition): string {
-  const settings = c.when ? ` with ${describeSettings(c.when)}` : '';
-  switch (c.kind) {
-    case 'reach': {
-      const when = c.at !== undefined ? ` at step ${c.at}` : c.by !== undefined ? ` by step ${c.by}` : '';
-      return `Solved when ${c.bounds.map(describeBound).join(' and ')}${when}${settings}.`;
-    }
-    case 'diverge':
-      return `Solved when a run${settings} diverges.`;
-    case 'number':
-      return `Solved when your number is within ${c.tolerance} of the demo's ${c.metric} at step ${c.step} (with the chapter's settings${answerSettings(c)}).`;
-    case 'pick':
-      return `Solved when you pick the run with the lowest loss at step ${c.step} (with the chapter's settings${answerSettings(c)}).`;
   }
 }

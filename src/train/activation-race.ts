@@ -23,7 +23,7 @@ const LABELS = Object.fromEntries(KEYS.map((k) => [k, ACTIVATIONS[k].label])) as
 
 const settings = {
   hidden: count('Hidden units', 1, 64, 8),
-  shown: choice('Fit shown', LABELS, 'tanh', { live: true }),
+  shown: choice('Fit shown', LABELS, 'tanh', { live: true, display: true }),
   lr: learningRateSetting(0.01, 1),
   seed: seed('Initial weights seed'),
 };

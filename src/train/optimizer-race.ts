@@ -32,7 +32,10 @@ const settings = {
   lr: learningRateSetting(0.01, 1, { live: false, help: 'The starting learning rate of every run; the cosine run lowers its own to 0.' }),
   batch: count('Mini-batch size', 1, 1024, 64),
   horizon: count('Cosine schedule length (steps)', 1, 10000, 1000),
-  shown: choice('Fit shown', Object.fromEntries(KEYS.map((k) => [k, RUNS[k].label])) as Record<RunName, string>, 'adam', { live: true }),
+  shown: choice('Fit shown', Object.fromEntries(KEYS.map((k) => [k, RUNS[k].label])) as Record<RunName, string>, 'adam', {
+    live: true,
+    display: true,
+  }),
   seed: seed('Seed (weights and batches)'),
 };
 type RaceSettings = SettingsOf<typeof settings>;

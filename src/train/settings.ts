@@ -11,6 +11,8 @@ interface SettingBase {
   help?: string;
   /** Applies mid-run; changing any other setting restarts the run from its seeded start. */
   live?: boolean;
+  /** Changes only what is drawn (which run a race's fit chart shows), never the run itself. */
+  display?: boolean;
 }
 
 export interface NumberSetting extends SettingBase {
@@ -58,7 +60,7 @@ export type SettingsOf<S extends SettingsSpec> = { -readonly [K in keyof S]: Val
 /** Settings of any demo, where the spec is not known statically (the URL, the worker protocol). */
 export type Settings = Record<string, SettingValue>;
 
-type Extra = Pick<SettingBase, 'help' | 'live'>;
+type Extra = Pick<SettingBase, 'help' | 'live' | 'display'>;
 
 /** A number from `min` to `max`. */
 export const number = (label: string, o: Omit<NumberSetting, 'kind' | 'label'>): NumberSetting => ({ kind: 'number', label, ...o });

@@ -54,8 +54,8 @@ describe('every exercise: open at its chapter defaults, solved by its own soluti
         const base = defaults(spec);
         const steps = horizon(e);
         // An answer is judged on the run with the chapter's settings changed by the condition's `when`.
-        const answers = e.condition.kind === 'number' || e.condition.kind === 'pick';
-        const plainSettings = answers ? { ...base, ...e.condition.when } : base;
+        const c = e.condition;
+        const plainSettings: Settings = c.kind === 'number' || c.kind === 'pick' ? { ...base, ...c.when } : base;
         const plain = await play(e.experiment, plainSettings, steps);
         const solutionSettings = { ...base, ...e.solution.settings };
         // Every key of the solution is a setting of the demo, and the link changes something (or answers).
@@ -82,6 +82,11 @@ describe('every exercise: open at its chapter defaults, solved by its own soluti
 });
 
 describe("what the exercises' notes promise", () => {
+  it('chapter 5: without momentum, a learning rate of 0.1 diverges (hint 2 says ten times larger is too far)', async () => {
+    const spec = EXPERIMENTS['sine-epochs']!.settings;
+    expect((await play('sine-epochs', { ...defaults(spec), momentum: 0, lr: 0.1 }, 50)).diverged).not.toBeNull();
+  });
+
   it('chapter 2: with MSE, 0.22 swings and settles, 0.24 diverges (the edge lies between)', async () => {
     const at = (lr: number) => play('quadratic-descent', { ...defaults(EXPERIMENTS['quadratic-descent']!.settings), loss: 'mse', lr }, 1000);
     const settles = await at(0.22);

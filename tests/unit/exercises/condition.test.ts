@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeGoal, judgeAnswer, judgeRow, matches, observe, type Condition } from '../../../src/exercises/condition';
+import { judgeAnswer, judgeRow, matches, observe, type Condition } from '../../../src/exercises/condition';
+import { describeGoal, wordsOf } from '../../../src/exercises/words';
+import { EXPERIMENTS } from '../../../src/train';
 
 const row = (step: number, loss: number, columns: Record<string, number> = {}) => ({ step, loss, columns });
 type Reach = Extract<Condition, { kind: 'reach' }>;
@@ -85,15 +87,27 @@ describe('answers', () => {
 });
 
 describe('the goal in words', () => {
-  it('says what solves each kind', () => {
-    expect(describeGoal({ kind: 'reach', when: { units: 3 }, by: 1000, bounds: [{ metric: 'loss', below: 0.05 }] })).toBe(
-      'Solved when the loss is below 0.05 by step 1000 with units = 3.',
+  it("says what solves each kind, naming settings as the demo's controls do", () => {
+    const descent = wordsOf(EXPERIMENTS['quadratic-descent']!.settings);
+    expect(describeGoal({ kind: 'diverge', when: { loss: 'mse', lr: { below: 0.25 } } }, descent)).toBe(
+      'Solved when a run with Loss = Mean squared error, Learning rate below 0.25 diverges.',
     );
-    expect(describeGoal({ kind: 'diverge', when: { loss: 'mse', lr: { below: 0.25 } } })).toBe(
-      'Solved when a run with loss = mse, lr below 0.25 diverges.',
+    expect(describeGoal({ kind: 'reach', when: { clear: false }, at: 40, bounds: [{ metric: 'loss', below: 2 }] }, descent)).toBe(
+      'Solved when the loss is below 2 at step 40 with Clear gradients each step off.',
     );
     expect(describeGoal({ kind: 'reach', at: 200, bounds: [{ metric: 'loss', above: 3.5, below: 4.4 }] })).toBe(
       'Solved when the loss is between 3.5 and 4.4 at step 200.',
+    );
+    expect(describeGoal({ kind: 'number', when: { lr: 0.5 }, metric: 'a', step: 1, tolerance: 0.001, label: 'a' }, descent)).toBe(
+      "Solved when your number is within 0.001 of the demo's a at step 1, on a run with the chapter's settings but Learning rate = 0.5.",
+    );
+  });
+
+  it('says bounds with the same range once, and a list of runs as their best', () => {
+    const bounds = ['ReLU', 'ELU', 'GELU'].map((metric) => ({ metric, below: 0.03 }));
+    expect(describeGoal({ kind: 'reach', by: 1000, bounds })).toBe('Solved when ReLU, ELU and GELU are all below 0.03 at some step up to 1000.');
+    expect(describeGoal({ kind: 'reach', by: 200, bounds: [{ metric: ['SGD', 'Adam, mini-batches'], below: 0.003 }] })).toBe(
+      'Solved when the best of the 2 runs is below 0.003 at some step up to 200.',
     );
   });
 });
