@@ -70,8 +70,19 @@ test('wrong answers leave exercises open: a wrong number, a wrong pick, a run th
   const answer = first.getByLabel('a after the first step');
   await answer.fill('1.8097');
   await answer.press('Enter');
-  await expect(first.locator('[data-role="status"]')).toHaveText(/To check, set the demo to the chapter's settings, but lr = 0\.5/);
+  await expect(first.locator('[data-role="status"]')).toHaveText(/To check, set the demo to the chapter's settings, but Learning rate = 0\.5/);
   await expect(first).toHaveAttribute('data-state', 'open');
+  // Set mid-run, the rate did not make the run's first step: the block asks for a Reset, and after it checks the answer.
+  const lr = page.locator('#quadratic-descent-lr');
+  await lr.fill('0.5');
+  await lr.press('Enter');
+  await answer.press('Enter');
+  await expect(first.locator('[data-role="status"]')).toHaveText(/press Reset/);
+  await expect(first).toHaveAttribute('data-state', 'open');
+  await demo(page, 'quadratic-descent').getByRole('button', { name: 'Reset' }).click();
+  await expect(demo(page, 'quadratic-descent')).toHaveAttribute('data-state', 'ready');
+  await answer.press('Enter');
+  await expect(first).toHaveAttribute('data-state', 'solved');
   // On the settings it asks for, a wrong number (the sign slip) is refused.
   await page.goto('/chapters/02-gradient-descent/?quadratic-descent.lr=0.5');
   await readyDemo(page, 'quadratic-descent');
