@@ -3,7 +3,7 @@ import { DemoSettings } from '../../../src/demo/demo-settings';
 import { activationRace } from '../../../src/train/activation-race';
 
 describe('settings that change only the drawing', () => {
-  it("a race's \"Fit shown\" leaves the run at the chapter's settings; its seed does not", () => {
+  it('a race\'s "Fit shown" leaves the run at the chapter\'s settings; its seed does not', () => {
     const s = new DemoSettings(activationRace.settings, new URLSearchParams(), 'activation-race');
     expect(s.isDisplay('shown')).toBe(true);
     expect(s.isDisplay('seed')).toBe(false);
