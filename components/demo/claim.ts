@@ -58,7 +58,8 @@ class NnClaim extends HTMLElement {
       return;
     }
     if (!demo.usesDefaults) {
-      this.#evaluate();
+      this.dataset.state = 'other-settings';
+      this.#live('(the demo now runs with other settings than the text; reset them to check)');
       return;
     }
     this.dataset.state = 'checking';

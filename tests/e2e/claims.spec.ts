@@ -26,9 +26,13 @@ for (const backend of ['webgl', 'cpu'] as const) {
       for (const id of demos) await readyDemo(page, id, backend);
       const claims = page.locator('nn-claim');
       const count = await claims.count();
-      // Step claims in step order (one run serves them all), then claims about settings.
+      // Claims at the chapter's settings in step order (one run serves them all), then claims about other settings.
       const order = await claims.evaluateAll((cs) =>
-        cs.map((c, i) => [i, (c as HTMLElement).dataset.step ? Number((c as HTMLElement).dataset.step) : Infinity] as const),
+        cs.map((c, i) => {
+          const { step, settings } = (c as HTMLElement).dataset;
+          const at = step ? Number(step) : 1e9;
+          return [i, settings ? 2e9 + at : at] as const;
+        }),
       );
       const failures: string[] = [];
       for (const [i] of [...order].sort((a, b) => a[1] - b[1])) {
