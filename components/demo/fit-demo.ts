@@ -15,6 +15,7 @@ import { ChartOverlay } from './chart-overlay';
 import { DemoCharts } from './charts';
 import { DemoChrome } from './demo-chrome';
 import { SettingsPanel } from './settings-panel';
+import { wireNotebookLinks, type RunToExport } from './notebook-links';
 import { DemoPainter } from './painter';
 
 const DRAW_HINT =
@@ -117,12 +118,32 @@ export class NnFitDemo extends HTMLElement {
     far.observe(this);
     this.#observers = [near, far];
     document.addEventListener('visibilitychange', this.#onVisibility);
+    if (this.querySelector('a[data-role="notebook"]')) {
+      wireNotebookLinks(
+        this,
+        () => this.#runToExport(),
+        (text) => this.#chrome.message({ text, kind: 'error', way: 'defaults' }),
+      );
+    }
     if (!this.#overlay) return;
     const reach = () => this.#charts.reach() && this.#painter.queue();
     const stage = this.querySelector('.if-demo__stage')!;
     stage.addEventListener('pointerenter', reach);
     stage.addEventListener('touchstart', reach, { passive: true });
     this.addEventListener('focusin', reach);
+  }
+
+  #runToExport(): RunToExport {
+    const r = this.#c.record;
+    return {
+      spec: this.#c.settings.spec,
+      settings: this.settings,
+      step: r.step,
+      edits: r.edits,
+      mixed: r.mixed,
+      divergence: r.divergence,
+      hand: this.dataset.mode === 'hand',
+    };
   }
 
   #makeOverlay(layer: HTMLElement): ChartOverlay {

@@ -218,6 +218,7 @@ export class DemoController {
       case 'start':
         return this.#started(r.progress, r.view);
       case 'edited':
+        this.record.edits.push({ step: r.step, edit: r.edit });
         return this.#edited(r.loss, r.progress);
       case 'progress':
         this.record.accept(r.progress);

@@ -1,4 +1,4 @@
-import type { RunView } from '../train/experiment';
+import type { RunView, UnitEdit } from '../train/experiment';
 import { StepHistory } from '../train/history';
 import type { Progress } from '../train/training-run';
 
@@ -24,6 +24,8 @@ export class RunRecord {
   mixed = false;
   /** Why the run was stopped as diverged (null while it has not been). */
   divergence: string | null = null;
+  /** Kinks moved by hand since the run began, each with the step it followed (a notebook replays them). */
+  edits: { step: number; edit: UnitEdit }[] = [];
 
   get step(): number {
     return this.history.last?.step ?? 0;
@@ -37,6 +39,7 @@ export class RunRecord {
     this.units = null;
     this.divergence = null;
     this.mixed = false;
+    this.edits = [];
     this.accept(p);
   }
 

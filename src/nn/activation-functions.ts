@@ -80,11 +80,19 @@ export const sigmoid: ActivationFunction = {
     }),
 };
 
-/** x clipped to [min, max]; derivative 1 strictly inside, 0 outside. */
-export const hardtanh = (minVal = -1, maxVal = 1): ActivationFunction => ({
-  fn: (x) => tf.clipByValue(x, minVal, maxVal),
-  derivative: (x) => tf.tidy(() => tf.cast(tf.logicalAnd(tf.greater(x, minVal), tf.less(x, maxVal)), 'float32')),
-});
+/**
+ * x clipped to [min, max]; derivative 1 strictly inside, 0 outside and at min and max, as
+ * PyTorch's. tfjs's own gradient of clipByValue is 1 at the bounds too, so training uses this
+ * derivative through a custom gradient (inputs land exactly on ±1 more often than one thinks).
+ */
+export function hardtanh(minVal = -1, maxVal = 1): ActivationFunction {
+  const derivative = (x: Tensor) => tf.tidy(() => tf.cast(tf.logicalAnd(tf.greater(x, minVal), tf.less(x, maxVal)), 'float32'));
+  const clip = tf.customGrad<Tensor>((x, save) => {
+    (save as tf.GradSaveFunc)([x as Tensor]);
+    return { value: tf.clipByValue(x as Tensor, minVal, maxVal), gradFunc: (dy, [saved]) => tf.mul(dy, derivative(saved!)) };
+  });
+  return { fn: (x) => clip(x), derivative };
+}
 
 /** x; derivative 1. */
 export const identity: ActivationFunction = {

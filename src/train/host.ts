@@ -45,7 +45,7 @@ class TrainerHost {
       case 'edit': {
         if (!this.#training) return;
         const { loss, progress } = await this.#training.edit(cmd.edit);
-        return this.post({ type: 'edited', loss, progress });
+        return this.post({ type: 'edited', edit: cmd.edit, step: this.#training.step, loss, progress });
       }
       case 'dispose':
         this.#training?.dispose();

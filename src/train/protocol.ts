@@ -26,8 +26,8 @@ export type Report =
    * what the new run shows (settings such as the target or the unit count change it).
    */
   | { type: 'start'; progress: Progress; view: RunView }
-  /** After an edit: the loss where it left the model, and the curves and units there. */
-  | { type: 'edited'; loss: number; progress: Progress }
+  /** After an edit: the edit and the step it followed, the loss where it left the model, and the curves and units there. */
+  | { type: 'edited'; edit: UnitEdit; step: number; loss: number; progress: Progress }
   | { type: 'stopped'; reason: 'done' | 'paused' }
   | { type: 'diverged'; step: number; loss: number; message: string }
   | {

@@ -342,12 +342,17 @@ describe('editing and visibility', () => {
     t.c.edit({ unit: 0, kink: 0.2 });
     t.c.edit({ unit: 0, kink: 0.3 });
     expect(t.sent.filter((c) => c.type === 'edit')).toHaveLength(1);
-    t.report({ type: 'edited', loss: 1.5, progress: { ...progress([0]), rows: [] } });
+    t.report({ type: 'edited', edit: { unit: 0, kink: 0.1 }, step: 0, loss: 1.5, progress: { ...progress([0]), rows: [] } });
     expect(t.sent.at(-1)).toEqual({ type: 'edit', edit: { unit: 0, kink: 0.3 } });
     expect(t.last('edited')).toBeUndefined();
-    t.report({ type: 'edited', loss: 1.25, progress: { ...progress([0], 9), rows: [] } });
+    t.report({ type: 'edited', edit: { unit: 0, kink: 0.3 }, step: 0, loss: 1.25, progress: { ...progress([0], 9), rows: [] } });
     expect(t.last('edited')).toEqual({ type: 'edited', loss: 1.25 });
     expect(t.c.record.curves).toEqual([[9]]);
+    // The record keeps every edit applied, with the step it followed: a notebook replays them.
+    expect(t.c.record.edits).toEqual([
+      { step: 0, edit: { unit: 0, kink: 0.1 } },
+      { step: 0, edit: { unit: 0, kink: 0.3 } },
+    ]);
   });
 
   it('off screen a run pauses, and on screen again it resumes; a run the reader paused stays paused', () => {

@@ -78,6 +78,16 @@ describe('activation arguments', () => {
     expect(() => new ELU(Number.POSITIVE_INFINITY)).toThrow('ELU: alpha must be a finite number, got Infinity');
   });
 
+  it("at its kinks Hardtanh's gradient in training is PyTorch's: 0 at exactly min and max, as the hand-written derivative says", () => {
+    const act = new Hardtanh();
+    const input = tf.tensor2d([[-1], [1], [-0.5], [2]]);
+    const auto = tf.grad((t: Tensor) => tf.sum(act.forward(t as Tensor2D)))(input);
+    const derivative = act.derivative(input);
+    expect(values(auto)).toEqual([0, 0, 1, 0]);
+    expect(values(derivative)).toEqual(values(auto));
+    tf.dispose([input, auto, derivative]);
+  });
+
   it('ELU and Softplus stay finite far out, where a naive exp would overflow', () => {
     const input = tf.tensor2d([[-200], [200]]);
     const outs = [new ELU(), new Softplus()].flatMap((a) => [a.forward(input), a.derivative(input)]);

@@ -1,0 +1,102 @@
+import type { Cell, Recipe } from '../notebook';
+import { linearCode } from './shared';
+
+/** Dataset T with its split, as src/data/datasets.ts makes it. */
+const dataCell: Cell = {
+  kind: 'code',
+  source: String.raw`# Dataset T (src/data/datasets.ts): eleven readings in °C and in unknown units. A permutation
+# from RandomState(42) holds the last 2 out for validation; the inputs are scaled to 0.1·t_u.
+t_c = np.array([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0])
+t_u = np.array([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4])
+perm = np.random.RandomState(42).permutation(len(t_c))
+train, val = perm[:-2], perm[-2:]
+
+
+def column(values):
+    return torch.tensor(values, dtype=torch.float32)[:, None]
+
+
+x, y = column(0.1 * t_u[train]), column(t_c[train])
+x_val, y_val = column(0.1 * t_u[val]), column(t_c[val])`,
+};
+
+/** One full-batch SGD step per epoch; `columns()` (the validation loss first) is logged after each update. */
+const loopCell: Cell = {
+  kind: 'code',
+  source: String.raw`optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+
+log.header()
+with torch.no_grad():
+    log.row(0, loss_fn(model(x), y), columns())
+for step in range(1, steps + 1):  # one step = one epoch on the 9 training readings
+    optimizer.zero_grad()
+    loss = loss_fn(model(x), y)  # the loss before this step's update, as the page logs it
+    loss.backward()
+    optimizer.step()
+    with torch.no_grad():
+        if not log.row(step, loss.item(), columns()):  # the columns after the update
+            break`,
+};
+
+/** Chapter 6's Linear(1, 1) on T (src/train/thermometer.ts). */
+export const thermoLinearRecipe: Recipe = {
+  steps: 3000,
+  columns: () => ['validation loss', 'w', 'b', 'distance to least squares'],
+  cells: () => [
+    dataCell,
+    {
+      kind: 'code',
+      source: String.raw`# A line, w·x + b: Linear(1, 1) with the site's seeded start.
+${linearCode}
+
+
+model = seeded_linear(np.random.RandomState(seed), 1, 1)
+
+# The least-squares line through the training points, in closed form (float64).
+w_ls, b_ls = np.polyfit(0.1 * t_u[train], t_c[train], 1)
+loss_fn = torch.nn.MSELoss()
+
+
+def columns():
+    w, b = model.weight.item(), model.bias.item()
+    return [loss_fn(model(x_val), y_val), w, b, math.hypot(w - w_ls, b - b_ls)]`,
+    },
+    loopCell,
+  ],
+};
+
+/** Chapter 6's Linear(1, H) → Tanh → Linear(H, 1) on T (src/train/thermometer.ts). */
+export const thermoMlpRecipe: Recipe = {
+  steps: 5000,
+  exactUntil: 4800,
+  columns: () => ['validation loss'],
+  cells: () => [
+    dataCell,
+    {
+      kind: 'code',
+      source: String.raw`from collections import OrderedDict
+
+
+# Linear(1, hidden) → Tanh → Linear(hidden, 1), seeded as the site's Linear is. Named
+# children only change the parameters' names, not the numbers.
+${linearCode}
+
+
+rs = np.random.RandomState(seed)
+layers = OrderedDict(
+    hidden=seeded_linear(rs, 1, hidden),
+    activation=torch.nn.Tanh(),
+    output=seeded_linear(rs, hidden, 1),
+)
+model = torch.nn.Sequential(layers) if named else torch.nn.Sequential(*layers.values())
+for name, p in model.named_parameters():
+    print(name, tuple(p.shape))
+loss_fn = torch.nn.MSELoss()
+
+
+def columns():
+    return [loss_fn(model(x_val), y_val)]`,
+    },
+    loopCell,
+  ],
+};
