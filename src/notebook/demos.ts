@@ -2,7 +2,6 @@
  * Every training demo a notebook can reproduce: its experiment, its chapter, and the
  * recipe that writes it in Python. A test checks this list against the chapters' demos.
  */
-import { experimentById } from '../train/registry';
 import { defaults, type Settings, type SettingsSpec } from '../train/settings';
 import { notebookCells, toIpynb, toPython, type NotebookRequest, type Recipe, type RecipeInput } from './notebook';
 import { quadraticByHandRecipe, reluByHandRecipe } from './recipes/by-hand';
@@ -73,16 +72,11 @@ export interface Notebook {
   ipynb: string;
 }
 
-/** The notebook of `demo` at `settings` (its defaults when omitted) trained for `steps`. */
-export function notebookFor(demo: string, o: NotebookOptions = {}): Notebook {
-  const d = notebookDemo(demo);
-  // The chapter's canonical address where the build knows the site's (SITE_URL), as the sitemap has it.
-  const env = import.meta.env as Record<string, string | undefined> | undefined;
-  const url = env?.SITE ? new URL(`${env.BASE_URL ?? '/'}chapters/${d.chapter.slug}/`, env.SITE).href : undefined;
-  return notebookOf(demo, experimentById(d.experiment).settings, { ...(url && { url }), ...o });
-}
-
-/** The same, given the demo's settings spec (the page has it, and need not load every experiment). */
+/**
+ * The notebook of `demo` at `settings` (its defaults where omitted), trained for `steps`, given
+ * the demo's settings spec: the page has it, and this module loads no experiment (nor tfjs).
+ * At build time and in tests, `notebookFor` in ./defaults finds the spec itself.
+ */
 export function notebookOf(demo: string, spec: SettingsSpec, o: NotebookOptions = {}): Notebook {
   const d = notebookDemo(demo);
   const settings: Settings = { ...defaults(spec), ...o.settings };

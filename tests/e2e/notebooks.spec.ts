@@ -71,6 +71,9 @@ test('a drawn target and kinks dragged mid-run: the notebook replays both and pr
 });
 
 test('the notebook file: a Jupyter notebook that names the page with these settings and runs as the script does', async ({ page }) => {
+  // Writing it loads the recipes, not the experiments or tfjs (they stay in the worker).
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   await page.goto('/chapters/04-sums-of-relus/?double-relu.clear=0&double-relu.backend=cpu');
   const d = await readyDemo(page, 'double-relu', 'cpu');
   await runTo(d, 20);
@@ -83,6 +86,8 @@ test('the notebook file: a Jupyter notebook that names the page with these setti
   expect(code.join('\n')).toContain('clear = False');
   const python = runPython(code.join('\n\n'));
   expect(compareLogs('double-relu', ['m1', 'b1', 'm2', 'b2'], python.rows, await log(d))).toHaveLength(21);
+  expect(scripts.filter((s) => /\/demos\.[\w-]+\.js$/.test(s))).toHaveLength(1);
+  expect(scripts.filter((s) => /\/(tf|registry)\.[\w-]+\.js$/.test(s))).toEqual([]);
 });
 
 test('chapter 1 by hand: the notebook gives the loss where the sliders stand', async ({ page }) => {

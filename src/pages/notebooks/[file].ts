@@ -3,7 +3,8 @@
  * settings, in NumPy and PyTorch, as static files (the demo links them; CI runs them all).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { NOTEBOOK_DEMOS, notebookFor } from '../../notebook/demos';
+import { notebookFor } from '../../notebook/defaults';
+import { NOTEBOOK_DEMOS } from '../../notebook/demos';
 
 export const getStaticPaths = (() =>
   NOTEBOOK_DEMOS.flatMap(({ demo }) => {

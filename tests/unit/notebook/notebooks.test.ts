@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NOTEBOOK_DEMOS, notebookDemo, notebookFor } from '../../../src/notebook/demos';
+import { notebookFor } from '../../../src/notebook/defaults';
+import { NOTEBOOK_DEMOS, notebookDemo } from '../../../src/notebook/demos';
 import { tf } from '../../../src/nn';
 import type { UnitEdit } from '../../../src/train/experiment';
 import { experimentById } from '../../../src/train/registry';
