@@ -1,4 +1,4 @@
-import { column, columnTensors, datasetThermometer, linspace, RandomState } from '../data';
+import { column, columnTensors, datasetThermometer, leastSquaresLine, linspace, RandomState } from '../data';
 import { Linear, Sequential, SGD, Tanh, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment } from './experiment';
@@ -10,14 +10,8 @@ const T = datasetThermometer();
 const GRID = linspace(1.8, 9, 73);
 const AXES = { x: '0.1 · t_u (the unknown units)', y: 't_c (°C)' };
 
-/** The least-squares line through the training points, in closed form (float64). */
-export function leastSquares(x: readonly number[], y: readonly number[]): { w: number; b: number } {
-  const mx = x.reduce((a, v) => a + v, 0) / x.length;
-  const my = y.reduce((a, v) => a + v, 0) / y.length;
-  const w = x.reduce((a, v, i) => a + (v - mx) * (y[i]! - my), 0) / x.reduce((a, v) => a + (v - mx) ** 2, 0);
-  return { w, b: my - w * mx };
-}
-export const LEAST_SQUARES = leastSquares(T.train.x, T.train.y);
+/** The least-squares line through the training points (chapter 6 states it, and logs the distance to it). */
+export const LEAST_SQUARES = leastSquaresLine(T.train);
 
 const weightsSeed = () => seed('Initial weights seed');
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchIndices, datasetQ1, datasetQ2, datasetSine, datasetThermometer, linspace, RandomState } from '../../../src/data';
+import { batchIndices, datasetQ1, datasetQ2, datasetSine, datasetThermometer, leastSquaresLine, linspace, RandomState } from '../../../src/data';
+import { expectClose } from '../helpers';
 import fixture from '../../fixtures/datasets.json';
 
 describe('linspace matches np.linspace exactly', () => {
@@ -56,5 +57,18 @@ describe('batchIndices', () => {
   });
   it('refuses a zero batch size', () => {
     expect(() => batchIndices(10, 0, null)).toThrow(/batchSize must be a positive integer, got 0/);
+  });
+});
+
+describe('the least-squares line: the best any straight line does (np.polyfit(x, y, 1) and its mean squared error)', () => {
+  it('on S (chapters 5 and 7) and on T’s training readings (chapter 6)', () => {
+    const s = leastSquaresLine(datasetSine());
+    expectClose([s.w, s.b, s.mse], [0.6896054705870108, 4.999999999999996, 0.6617148461013047], 1e-12, 1e-12);
+    const t = leastSquaresLine(datasetThermometer().train);
+    expectClose([t.w, t.b, t.mse], [5.321367781749679, -17.454455254603943, 2.7330781680739133], 1e-12, 1e-12);
+  });
+  it('reproduces a line exactly and refuses too few points', () => {
+    expect(leastSquaresLine({ x: [0, 1, 2], y: [1, 3, 5] })).toEqual({ w: 2, b: 1, mse: 0 });
+    expect(() => leastSquaresLine({ x: [1], y: [1] })).toThrow('need as many y as x, at least 2, got 1 and 1');
   });
 });

@@ -143,9 +143,7 @@ describe('the same net by epochs, with SGD and momentum from the library', () =>
 
 describe('chapter 6 on the thermometer data', () => {
   it('Linear(1, 1) approaches the least-squares line; validation loss is logged; no tensor leaks', async () => {
-    const { thermoLinear, LEAST_SQUARES, leastSquares } = await import('../../../src/train/thermometer');
-    // The closed form agrees with a line through two points it should reproduce exactly.
-    expectClose(Object.values(leastSquares([0, 1, 2], [1, 3, 5])), [2, 1], 1e-12, 1e-12);
+    const { thermoLinear, LEAST_SQUARES } = await import('../../../src/train/thermometer');
     const session = new TrainingRun(thermoLinear, defaults(thermoLinear.settings));
     const start = await session.start();
     const first = await collect(session, 1);
