@@ -103,7 +103,7 @@ class NnClaim extends HTMLElement {
     this.dataset.observed = String(value);
     this.dataset.state = holds ? 'holds' : 'fails';
     const digits = Number(this.dataset.digits ?? 3);
-    this.#live(`(this run: ${value.toFixed(digits)} ${holds ? '✓' : '✗ does not hold'})`);
+    this.#live(`(this run: ${value.toFixed(digits)} ${holds ? '✓' : `✗ not ${this.dataset.condition ?? 'as stated'}`})`);
   }
 
   #holds(v: number): boolean {
