@@ -5,7 +5,7 @@
  * chart, so no single task holds the page up for long.
  */
 import type { DemoController } from '../../src/demo/controller';
-import { lossSeriesRows } from '../../src/demo/loss-series';
+import { lossSeriesRows, shownSeries } from '../../src/demo/loss-series';
 import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
 
@@ -73,13 +73,19 @@ export class DemoCharts {
     const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
     this.#redrawAll = false;
     const curves = r.curves;
+    // A race draws the run "Fit shown" names, in its line's colour in the loss chart.
+    const shown = shownSeries(c.settings.spec, c.settings.values, view.lossSeries);
+    const model = shown && { label: shown.label, colour: plot.seriesColour(shown.index) };
+    const sameModel = fitFigure?.getAttribute('data-model') === (model?.label ?? '');
     if (view.surface) {
       // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
       fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
-    } else if (!(sameWidth && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves))) {
+    } else if (!(sameWidth && sameModel && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves))) {
       const series = this.#c.settings.series;
       const yDomain = drawing && series ? seriesDomain(series.setting) : view.yDomain;
-      fit.replaceChildren(plot.fitChart({ data: view.data, grid: view.grid, curves, unitNames: view.unitNames, yDomain, axes: view.axes, width }));
+      fit.replaceChildren(
+        plot.fitChart({ data: view.data, grid: view.grid, curves, unitNames: view.unitNames, yDomain, axes: view.axes, width, model }),
+      );
     }
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).

@@ -222,6 +222,7 @@ export class DemoController {
         return this.#edited(r.loss, r.progress);
       case 'progress':
         this.record.accept(r.progress);
+        for (const { message } of r.progress.retired ?? []) this.#say.notice(message);
         return this.#progressed(r.progress);
       case 'stopped':
         return this.#stopped(r.reason);

@@ -4,11 +4,11 @@
  */
 import { parseHTML } from 'linkedom';
 import { startBackend } from '../nn/tf';
-import { compactSvg, fitChart, lossChart, surfaceChart } from '../plot';
+import { compactSvg, fitChart, lossChart, seriesColour, surfaceChart } from '../plot';
 import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
 import { defaults } from '../train/settings';
 import { TrainingRun, type StepRow } from '../train/training-run';
-import { lossSeriesRows } from './loss-series';
+import { lossSeriesRows, shownSeries } from './loss-series';
 
 export interface DemoPreview {
   definition: ExperimentDefinition;
@@ -29,10 +29,13 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
   const start = await run.start();
   const view = viewOf(run.experiment);
   run.dispose();
+  const shown = shownSeries(definition.settings, defaults(definition.settings), view.lossSeries);
+  const shownModel = shown && { label: shown.label, colour: seriesColour(shown.index) };
   const document = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
   const fit = view.surface
     ? surfaceChart({ ...view.surface, prediction: start.curves?.[0] ?? null, units: start.units ?? [], document })
     : fitChart({
+        model: shownModel,
         data: view.data,
         grid: view.grid,
         curves: start.curves,

@@ -13,6 +13,8 @@ export interface FitChartInput {
   /** Axis labels (default x and y). */
   axes?: { x: string; y: string };
   width?: number;
+  /** Where a demo has several runs: the one drawn, named, in its line's colour in the loss chart. */
+  model?: { label: string; colour: string };
   /** For rendering at build time (linkedom's document); the browser's otherwise. */
   document?: Document;
 }
@@ -38,12 +40,13 @@ export function fitChart({
   yDomain: fixedY,
   axes = { x: 'x', y: 'y' },
   width = 640,
+  model,
   document,
 }: FitChartInput): SVGSVGElement | HTMLElement {
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const [prediction, ...units] = curves ?? [];
   const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
-  return themedPlot({
+  const figure = themedPlot({
     document,
     width,
     height: Math.round(width * 0.55),
@@ -65,14 +68,17 @@ export function fitChart({
       prediction
         ? Plot.line(
             grid.map((x, i) => ({ x, y: prediction[i]! })),
-            { x: 'x', y: 'y', stroke: 'var(--if-model)', strokeWidth: 2.5, clip: true, className: 'if-prediction' },
+            { x: 'x', y: 'y', stroke: model?.colour ?? 'var(--if-model)', strokeWidth: 2.5, clip: true, className: 'if-prediction' },
           )
         : null,
       Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)' }),
     ],
     ariaLabel: 'Data points and the model curve',
-    ariaDescription: `${points.length} data points; the thick line is the model's prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
+    ariaDescription: `${points.length} data points; the thick line is ${model ? `the ${model.label} run's` : "the model's"} prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
   });
+  // Which run is drawn: a change of it redraws the chart (moving the line would keep its colour).
+  figure.setAttribute('data-model', model?.label ?? '');
+  return figure;
 }
 
 /**

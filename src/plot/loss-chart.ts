@@ -112,6 +112,9 @@ export function updateLossChart(figure: PlotFigure & HTMLElement, rows: LossChar
 /** Plot's "observable10" colours, named here so the legend (plain HTML) and the lines agree. */
 const SERIES_COLOURS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
 
+/** The colour of a loss chart's `i`-th line (a race's fit chart draws its shown run in it). */
+export const seriesColour = (i: number): string => SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+
 /**
  * Several loss curves, one colour each, under a legend; always drawn anew (see lossChart).
  * The legend is a plain list rather than Plot's, whose inline <style> is not valid in a page's body.
@@ -128,7 +131,7 @@ function seriesChart(
   const { x, y } = domains(all.length ? all : [{ step: 0, loss: 1 }], log);
   const rows = lines.flatMap((l) => l.points.map((p) => ({ ...p, name: l.name })));
   const last = lines.flatMap((l) => l.points.slice(-1).map((p) => ({ ...p, name: l.name })));
-  const colours = series.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!);
+  const colours = series.map((_, i) => seriesColour(i));
   const svg = themedPlot({
     document: doc,
     width,

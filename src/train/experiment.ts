@@ -50,6 +50,12 @@ export interface Experiment<V extends Settings = Settings> {
   update(settings: Partial<V>): void;
   /** What to change when the loss runs away (the training run says where and how far). */
   divergenceHint?(): string;
+  /**
+   * For a demo of several runs whose log columns are their losses (a race): stops training
+   * the run of column `column`, whose loss ran away, while the others go on. From then on its
+   * column holds NaN and the logged loss is the mean of the runs still going.
+   */
+  retire?(column: number): void;
   dispose(): void;
 }
 

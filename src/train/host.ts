@@ -40,8 +40,15 @@ class TrainerHost {
         this.#training?.dispose();
         this.#training = new TrainingRun(this.#definition!, cmd.settings);
         return this.#postStart(this.#training);
-      case 'update':
-        return this.#training?.experiment.update(cmd.settings);
+      case 'update': {
+        const t = this.#training;
+        if (!t) return;
+        t.experiment.update(cmd.settings);
+        // A setting that only changes what is drawn (a race's fit shown) is drawn now, paused or not.
+        const display = Object.keys(cmd.settings).some((key) => this.#definition?.settings[key]?.display);
+        if (display) this.post({ type: 'progress', progress: await t.view() });
+        return;
+      }
       case 'edit': {
         if (!this.#training) return;
         const { loss, progress } = await this.#training.edit(cmd.edit);

@@ -33,6 +33,8 @@ export class Race implements Experiment {
   readonly #y: Tensor2D;
   readonly #gridX: Tensor2D;
   #shown = 0;
+  /** Runs whose loss ran away: no longer trained, their column NaN (see {@link Race.retire}). */
+  readonly #retired = new Set<number>();
 
   /** `keys` name the runs for the `shown` setting; `seed` shuffles the mini-batches. */
   constructor(runs: RaceContestant[], keys: readonly string[], shown: string, seed: number) {
@@ -55,6 +57,7 @@ export class Race implements Experiment {
 
   step() {
     const losses = this.#runs.map((run, i) => {
+      if (this.#retired.has(i)) return tf.scalar(Number.NaN);
       const loss = tf.tidy(() => this.#fullLoss(run.model));
       const batch = this.#batches[i]?.current ?? { x: this.#x, y: this.#y };
       run.optimizer.zeroGrad();
@@ -64,19 +67,24 @@ export class Race implements Experiment {
       this.#batches[i]?.advance();
       return loss;
     });
-    const result = tf.tidy(() => {
-      const columns = tf.stack(losses) as Tensor1D;
-      return { loss: tf.mean(columns) as Scalar, columns };
-    });
+    const result = tf.tidy(() => this.#logged(losses));
     tf.dispose(losses);
     return result;
   }
 
   evaluate() {
-    return tf.tidy(() => {
-      const columns = tf.stack(this.#runs.map((r) => this.#fullLoss(r.model))) as Tensor1D;
-      return { loss: tf.mean(columns) as Scalar, columns };
-    });
+    return tf.tidy(() => this.#logged(this.#runs.map((r, i) => (this.#retired.has(i) ? tf.scalar(Number.NaN) : this.#fullLoss(r.model)))));
+  }
+
+  /** The log's columns (each run's loss) and its loss: the mean over the runs still going. */
+  #logged(losses: Scalar[]): { loss: Scalar; columns: Tensor1D } {
+    const live = losses.filter((_, i) => !this.#retired.has(i));
+    return { loss: tf.mean(tf.stack(live)) as Scalar, columns: tf.stack(losses) as Tensor1D };
+  }
+
+  /** A run whose loss ran away stops training; the others go on (the training run decides, from the log). */
+  retire(column: number): void {
+    this.#retired.add(column);
   }
 
   curves(): Tensor2D {

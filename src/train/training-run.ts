@@ -19,6 +19,8 @@ export interface Progress {
   units?: number[][];
   /** Wall time per step over the last chunk, read-back included. */
   msPerStep: number;
+  /** Runs of a race that ran away in this chunk and were stopped while the others go on. */
+  retired?: { column: string; step: number; message: string }[];
   /** Live tensors in this training context: constant from step to step, or memory leaks. */
   numTensors: number;
 }
@@ -57,6 +59,10 @@ export class TrainingRun {
   readonly experiment: Experiment;
   #step = 0;
   #initialLoss = Number.NaN;
+  /** Step 0's log columns: a race's runs each run away from their own start. */
+  #initialColumns: number[] = [];
+  /** Columns of runs retired (a race's runs that ran away): NaN from their step on. */
+  readonly #retired = new Set<number>();
   #chunk = 1;
   #diverged = false;
 
@@ -79,6 +85,7 @@ export class TrainingRun {
     const { loss, columns } = this.experiment.evaluate();
     const progress = await this.#readBack([loss], [columns], 0, t0);
     this.#initialLoss = progress.rows[0]!.loss;
+    this.#initialColumns = progress.rows[0]!.columns;
     return progress;
   }
 
@@ -104,6 +111,7 @@ export class TrainingRun {
         columns.push(s.columns);
       }
       const progress = await this.#readBack(losses, columns, this.#step + 1, t0);
+      this.#retireRunaways(progress);
       const bad = progress.rows.findIndex((r) => !this.#healthy(r));
       if (bad >= 0) {
         this.#diverged = true;
@@ -136,13 +144,57 @@ export class TrainingRun {
     return { loss: row.loss, progress: { ...progress, rows: [] } };
   }
 
+  /** The curves and units where the model stands now, with no new rows (a display setting changed). */
+  async view(): Promise<Progress> {
+    const { loss, columns } = this.experiment.evaluate();
+    const progress = await this.#readBack([loss], [columns], this.#step, performance.now());
+    return { ...progress, rows: [] };
+  }
+
   dispose(): void {
     this.experiment.dispose();
   }
 
   #healthy(row: StepRow): boolean {
     const limit = RUNAWAY_FACTOR * Math.max(this.#initialLoss, 1e-3);
-    return Number.isFinite(row.loss) && row.loss <= limit && row.columns.every(Number.isFinite);
+    return Number.isFinite(row.loss) && row.loss <= limit && row.columns.every((v, j) => Number.isFinite(v) || this.#retired.has(j));
+  }
+
+  #runaway(value: number, start: number): boolean {
+    return !Number.isFinite(value) || value > RUNAWAY_FACTOR * Math.max(start, 1e-3);
+  }
+
+  /**
+   * A race's run whose loss ran away is retired from its first bad row: the experiment stops
+   * training it, its column reads NaN from there, and each row's loss is the mean of the
+   * runs still going (in this chunk the device already averaged the bad one in). The run as
+   * a whole diverges only when no run is left.
+   */
+  #retireRunaways(progress: Progress): void {
+    const e = this.experiment;
+    if (!e.retire) return;
+    const retired: NonNullable<Progress['retired']> = [];
+    progress.rows.forEach((row) => {
+      row.columns.forEach((v, j) => {
+        if (this.#retired.has(j) || !this.#runaway(v, this.#initialColumns[j]!)) return;
+        if (this.#retired.size + 1 >= row.columns.length) return; // the last run left: the whole run diverges
+        this.#retired.add(j);
+        e.retire!(j);
+        const what = Number.isFinite(v)
+          ? `its loss grew to ${fmt(v)}, over ${RUNAWAY_FACTOR}× its starting ${fmt(this.#initialColumns[j]!)}`
+          : `its loss became ${v}`;
+        retired.push({
+          column: e.columnNames[j]!,
+          step: row.step,
+          message: `${e.columnNames[j]} stopped at step ${row.step}: ${what}. The other runs go on.`,
+        });
+      });
+      if (this.#retired.size === 0) return;
+      row.columns = row.columns.map((v, j) => (this.#retired.has(j) ? Number.NaN : v));
+      const live = row.columns.filter(Number.isFinite);
+      if (live.length) row.loss = live.reduce((a, b) => a + b, 0) / live.length;
+    });
+    if (retired.length) progress.retired = retired;
   }
 
   #divergenceMessage(row: StepRow): string {

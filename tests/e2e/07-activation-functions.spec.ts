@@ -26,8 +26,19 @@ test('nine copies from one start: the mean of their losses logged, nine lines ov
   // The logged loss is the mean of the nine.
   const last = rows[100]!;
   expect(last.loss).toBeCloseTo(last.columns.reduce((a, b) => a + b, 0) / 9, 4);
-  // Showing another fit is live: no restart.
+  // The fit drawn is the Tanh run's, in its line's colour (the legend's swatch).
+  const fit = d.locator('[data-role="fit-chart"] > [data-model]');
+  const swatch = (name: string) => d.locator('.if-legend li', { hasText: new RegExp(`^${name}$`) }).locator('.if-swatch');
+  const stroke = () => d.locator('[data-role="fit-chart"] g.if-prediction').getAttribute('stroke');
+  await expect(fit).toHaveAttribute('data-model', 'Tanh');
+  expect(await swatch('Tanh').getAttribute('style')).toContain((await stroke())!);
+  // Showing another fit is live: no restart, and it is drawn at once, paused, in its own colour.
+  const before = await d.locator('[data-role="fit-chart"] g.if-prediction path').getAttribute('d');
   await d.getByLabel('Fit shown').selectOption('relu');
+  await expect(fit).toHaveAttribute('data-model', 'ReLU');
+  await expect(d.locator('[data-role="fit-chart"] g.if-prediction path')).not.toHaveAttribute('d', before!);
+  await expect(d).toHaveAttribute('data-step', '100');
+  expect(await swatch('ReLU').getAttribute('style')).toContain((await stroke())!);
   await runTo(d, 110);
   expect((await log(d))[100]).toEqual(last);
   await expect(page).toHaveURL(/activation-race\.shown=relu/);

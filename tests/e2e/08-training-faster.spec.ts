@@ -25,6 +25,24 @@ test('five runs from one start: equal losses at step 0, five lines overlaid, the
   await expect(page).toHaveURL(/optimizer-race\.batch=1024/);
 });
 
+for (const backend of ['webgl', 'cpu'] as const) {
+  test(`at learning rate 0.1 (${backend}) momentum runs away: that run stops and says so, the other four train on`, async ({ page }) => {
+    await page.goto(`${PAGE}?optimizer-race.lr=0.1&optimizer-race.backend=${backend}`);
+    const d = await readyDemo(page, 'optimizer-race', backend);
+    await runTo(d, 60);
+    await expect(d.locator('[data-role="message"]')).toContainText(/SGD \+ momentum stopped at step \d+: its loss .*The other runs go on\./);
+    await expect(d).toHaveAttribute('data-state', /ready|paused/);
+    const rows = await log(d);
+    expect(rows.at(-1)!.step).toBe(60);
+    const last = rows.at(-1)!.columns;
+    expect(last[1]).toBeNaN();
+    expect([last[0], ...last.slice(2)].every(Number.isFinite)).toBe(true);
+    // The step log shows no number for the stopped run, and the loss chart draws no point for it past its stop.
+    await expect(d.locator('tbody[data-role="log"] tr').last().locator('td').nth(3)).toHaveText('—');
+    await expect(d.locator('[data-role="loss-chart"] g.if-series path')).toHaveCount(5);
+  });
+}
+
 test('the compute table times both models on every backend in the browser and marks the fastest', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto(PAGE);

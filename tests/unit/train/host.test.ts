@@ -94,6 +94,28 @@ describe('the training host on a backend whose reads resolve at once', () => {
     expect(running.progress.step).toBeGreaterThan(100);
     await h.dispose();
   });
+
+  it("a display setting (a race's fit shown) is drawn at once while paused: fresh curves, no new rows; other live settings wait for the next step", async () => {
+    const h = host();
+    h.send(init('activation-race'));
+    await h.next('start');
+    h.send({ type: 'run', steps: 30 });
+    await h.next('stopped');
+    const drawn = h.reports.findLast((r) => r.type === 'progress') as Extract<Report, { type: 'progress' }>;
+    const before = h.reports.length;
+    h.send({ type: 'update', settings: { lr: 0.02 } });
+    await sleep(50);
+    expect(h.reports.length).toBe(before);
+    h.send({ type: 'update', settings: { shown: 'none' } });
+    const shown = (await h.next('progress')) as Extract<Report, { type: 'progress' }>;
+    expect(shown.progress.rows).toEqual([]);
+    expect(shown.progress.step).toBe(30);
+    // The identity net's fit is a straight line (equal rises on the even grid); the tanh net's, shown before, was not.
+    const straight = (line: number[]) => line.every((v, i) => i < 2 || Math.abs(v - line[i - 1]! - (line[1]! - line[0]!)) < 1e-4);
+    expect(straight(shown.progress.curves![0]!)).toBe(true);
+    expect(straight(drawn.progress.curves![0]!)).toBe(false);
+    await h.dispose();
+  });
 });
 
 describe('every experiment frees what it made', () => {

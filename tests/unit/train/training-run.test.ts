@@ -84,6 +84,37 @@ describe('TrainingRun on the double ReLU', () => {
   });
 });
 
+describe('a race whose one run runs away', () => {
+  it('retires that run, says so once, and trains the others on; the logged loss is their mean, and no tensor leaks', async () => {
+    const { optimizerRace } = await import('../../../src/train/optimizer-race');
+    const before = tf.memory().numTensors;
+    const session = new TrainingRun(optimizerRace, { ...defaults(optimizerRace.settings), lr: 0.1 });
+    const start = await session.start();
+    const { end, rows, seen } = await collect(session, 200);
+    expect(end).toEqual({ kind: 'done' });
+    expect(rows.map((r) => r.step)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    const retired = seen.flatMap((p) => p.retired ?? []);
+    expect(retired.map((r) => r.column)).toEqual(['SGD + momentum']);
+    const at = retired[0]!.step;
+    expect(retired[0]!.message).toMatch(
+      new RegExp(`^SGD \\+ momentum stopped at step ${at}: its loss (grew to .* over 100× its starting|became).*The other runs go on\\.$`),
+    );
+    // Momentum's column: finite and under 100× its start before, NaN from its step on; the others finite throughout.
+    const momentum = 1;
+    for (const r of rows) {
+      if (r.step < at) expect(r.columns[momentum]!).toBeLessThanOrEqual(100 * start.rows[0]!.columns[momentum]!);
+      else expect(r.columns[momentum]).toBeNaN();
+      expect(r.columns.filter((_, j) => j !== momentum).every(Number.isFinite)).toBe(true);
+      const live = r.columns.filter(Number.isFinite);
+      expect(r.loss).toBeCloseTo(live.reduce((a, b) => a + b, 0) / live.length, 5);
+    }
+    // The others went on learning.
+    expect(rows.at(-1)!.columns[2]!).toBeLessThan(start.rows[0]!.columns[2]! / 10);
+    session.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('settings in the URL', () => {
   const specs = doubleRelu.settings;
   it('round-trips non-default values and leaves defaults out of the link', () => {
