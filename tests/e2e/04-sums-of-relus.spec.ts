@@ -24,8 +24,10 @@ test('the code shown beside the demo is the file the demo runs, with a PyTorch t
   await page.getByText('Show the code: double-relu.ts, relu-fitter.ts, and relu-surface.ts').click();
   await expect(page.getByRole('tab', { name: 'TypeScript (this site)' })).toBeVisible();
   await expect(page.locator('.expressive-code').first()).toContainText('export const doubleRelu = defineExperiment({');
+  // The PyTorch tab is the demo's notebook at the chapter's settings (src/notebook), the program CI runs.
   await page.getByRole('tab', { name: 'PyTorch' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText('torch.optim.SGD([m, b], lr=0.01)');
+  await expect(page.getByRole('tabpanel')).toContainText('lr = 0.01  # Learning rate');
+  await expect(page.getByRole('tabpanel')).toContainText('optimizer = torch.optim.SGD([m, b], lr=lr)');
   await expect(demo(page, 'double-relu')).toBeVisible();
 });
 

@@ -90,13 +90,20 @@ test('the notebook file: a Jupyter notebook that names the page with these setti
   expect(scripts.filter((s) => /\/(tf|registry)\.[\w-]+\.js$/.test(s))).toEqual([]);
 });
 
-test('chapter 1 by hand: the notebook gives the loss where the sliders stand', async ({ page }) => {
-  await page.goto('/chapters/01-functions/?quadratic-by-hand.a=3&quadratic-by-hand.b=1&quadratic-by-hand.c=1&quadratic-by-hand.backend=cpu');
-  const d = await readyDemo(page, 'quadratic-by-hand', 'cpu');
-  const latest = (await log(d)).at(-1)!;
-  expect(latest.columns).toEqual([3, 1, 1]);
-  expect(await expectSameLog(page, d, [{ ...latest, step: 0 }])).toEqual([0]);
-});
+for (const [path, id, values] of [
+  ['01-functions', 'quadratic-by-hand', { a: 3, b: 1, c: 1 }],
+  ['03-the-relu', 'relu-2', { m1: 5, b1: 0, m2: -3, b2: 0.5 }],
+] as const) {
+  test(`set by hand (${id}): the notebook gives the loss where the sliders stand`, async ({ page }) => {
+    const query = Object.entries({ ...values, backend: 'cpu' }).map(([k, v]) => `${id}.${k}=${v}`);
+    await page.goto(`/chapters/${path}/?${query.join('&')}`);
+    const d = await readyDemo(page, id, 'cpu');
+    // A hand demo's log holds every try; the latest is where the sliders stand.
+    const latest = (await log(d)).at(-1)!;
+    expect(latest.columns).toEqual(Object.values(values));
+    expect(await expectSameLog(page, d, [{ ...latest, step: 0 }])).toEqual([0]);
+  });
+}
 
 test('without JavaScript the links hold the chapter’s notebook, served from notebooks/', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
