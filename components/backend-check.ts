@@ -16,6 +16,14 @@ export interface BackendCheckResult {
   fallbackReason?: string;
 }
 
+/** A driver's name as a reader knows it: "SwiftShader", or the GPU inside ANGLE's long description. */
+export function rendererName(raw: string): string {
+  const software = /swiftshader|llvmpipe|softpipe|basic render/i.exec(raw)?.[0];
+  if (software)
+    return { swiftshader: 'SwiftShader', llvmpipe: 'llvmpipe', softpipe: 'softpipe' }[software.toLowerCase()] ?? 'Microsoft Basic Render Driver';
+  return /^ANGLE \([^,]*,\s*([^,(]+)/.exec(raw)?.[1]?.trim() ?? raw;
+}
+
 /** Whether this browser's WebGL 2 is drawn in software, and the driver's name where it is told. */
 function describeWebGL(): { software: boolean; renderer?: string } {
   const canvas = document.createElement('canvas');
@@ -27,7 +35,10 @@ function describeWebGL(): { software: boolean; renderer?: string } {
   // A context that must not carry a major performance caveat is refused where WebGL is emulated.
   const strict = document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true });
   strict?.getExtension('WEBGL_lose_context')?.loseContext();
-  return { software: strict === null || /swiftshader|llvmpipe|software/i.test(renderer ?? ''), ...(renderer && { renderer }) };
+  return {
+    software: strict === null || /swiftshader|llvmpipe|software/i.test(renderer ?? ''),
+    ...(renderer && { renderer: rendererName(renderer) }),
+  };
 }
 
 type Tf = Awaited<typeof import('../src/nn/tf')>['tf'];
@@ -97,7 +108,7 @@ export function describeBackend(r: BackendCheckResult): string {
     const on = r.renderer ? ` (${r.renderer})` : '';
     const what = r.software
       ? `Demos start on WebGL ${r.webglVersion ?? ''}, but this browser draws WebGL in software${on}: there is no graphics processor behind it, the processor emulates one.`
-      : `Demos will train on your graphics processor (WebGL ${r.webglVersion ?? ''}${on}).`;
+      : `Demos will train on your graphics processor (WebGL ${r.webglVersion ?? ''}${r.renderer ? `, ${r.renderer}` : ''}).`;
     const s = r.msPerSmallStep;
     const faster =
       s && s.cpu < s.webgl

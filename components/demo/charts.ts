@@ -84,7 +84,17 @@ export class DemoCharts {
       const series = this.#c.settings.series;
       const yDomain = drawing && series ? seriesDomain(series.setting) : view.yDomain;
       fit.replaceChildren(
-        plot.fitChart({ data: view.data, grid: view.grid, curves, unitNames: view.unitNames, yDomain, axes: view.axes, width, model }),
+        plot.fitChart({
+          data: view.data,
+          heldOut: view.heldOut,
+          grid: view.grid,
+          curves,
+          unitNames: view.unitNames,
+          yDomain,
+          axes: view.axes,
+          width,
+          model,
+        }),
       );
     }
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);

@@ -37,6 +37,7 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
     : fitChart({
         model: shownModel,
         data: view.data,
+        heldOut: view.heldOut,
         grid: view.grid,
         curves: start.curves,
         unitNames: view.unitNames,

@@ -4,6 +4,8 @@ import { setPaths, type PlotFigure } from './fast-update';
 
 export interface FitChartInput {
   data: { x: readonly number[]; y: readonly number[] };
+  /** Points the model never trains on: hollow diamonds, labelled. */
+  heldOut?: { x: readonly number[]; y: readonly number[] };
   grid: readonly number[];
   /** Columns over the grid: the model's prediction, then each unit's curve (drawn faintly). */
   curves: readonly (readonly number[])[] | null;
@@ -34,6 +36,7 @@ function yDomain(y: readonly number[]): [number, number] {
  */
 export function fitChart({
   data,
+  heldOut,
   grid,
   curves,
   unitNames = [],
@@ -52,7 +55,7 @@ export function fitChart({
     height: Math.round(width * 0.55),
     marginLeft: 44,
     x: { domain: [grid[0]!, grid.at(-1)!], label: axes.x, grid: true },
-    y: { domain: fixedY ? [...fixedY] : yDomain(data.y), label: axes.y, grid: true },
+    y: { domain: fixedY ? [...fixedY] : yDomain([...data.y, ...(heldOut?.y ?? [])]), label: axes.y, grid: true },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.line(unitRows, {
@@ -72,13 +75,30 @@ export function fitChart({
           )
         : null,
       Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)' }),
+      ...heldOutMarks(heldOut, grid),
     ],
     ariaLabel: 'Data points and the model curve',
-    ariaDescription: `${points.length} data points; the thick line is ${model ? `the ${model.label} run's` : "the model's"} prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
+    ariaDescription: `${points.length} data points${heldOut?.x.length ? ` and ${heldOut.x.length} held-out points (hollow diamonds, never trained on)` : ''}; the thick line is ${model ? `the ${model.label} run's` : "the model's"} prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
   });
   // Which run is drawn: a change of it redraws the chart (moving the line would keep its colour).
   figure.setAttribute('data-model', model?.label ?? '');
   return figure;
+}
+
+/** Held-out points as hollow diamonds, each labelled on the side with room (left of it in the chart's right half). */
+function heldOutMarks(heldOut: FitChartInput['heldOut'], grid: readonly number[]): Plot.Markish[] {
+  if (!heldOut?.x.length) return [];
+  const mid = (grid[0]! + grid.at(-1)!) / 2;
+  const held = heldOut.x.map((x, i) => ({ x, y: heldOut.y[i]!, anchor: x > mid ? ('end' as const) : ('start' as const) }));
+  return [
+    Plot.dot(held, { x: 'x', y: 'y', r: 5, symbol: 'diamond', fill: 'none', stroke: 'var(--if-data)', strokeWidth: 2, className: 'if-held-out' }),
+    ...(['start', 'end'] as const).map((side) =>
+      Plot.text(
+        held.filter((h) => h.anchor === side),
+        { x: 'x', y: 'y', text: () => 'held out', textAnchor: side, dx: side === 'end' ? -9 : 9, fill: 'currentColor', fontSize: 11 },
+      ),
+    ),
+  ];
 }
 
 /**

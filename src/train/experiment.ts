@@ -20,6 +20,8 @@ export interface Experiment<V extends Settings = Settings> {
   /** Labels for the columns of `curves()` after the first (the model's prediction). */
   readonly unitNames: readonly string[];
   readonly data: Dataset1D;
+  /** Points the model never trains on (a validation set), drawn apart from `data`. */
+  readonly heldOut?: Dataset1D;
   /** The fit chart's y-range, where the data alone should not set it (a drawn target). */
   readonly yDomain?: [number, number];
   /**
@@ -83,6 +85,7 @@ export interface RunView {
   columnNames: string[];
   unitNames: string[];
   data: { x: number[]; y: number[] };
+  heldOut?: { x: number[]; y: number[] };
   grid: number[];
   yDomain?: [number, number];
   surface?: { side: number[]; target: number[] };
@@ -98,6 +101,7 @@ export function viewOf(e: Experiment): RunView {
     columnNames: [...e.columnNames],
     unitNames: [...e.unitNames],
     data: { x: [...e.data.x], y: [...e.data.y] },
+    ...(e.heldOut && { heldOut: { x: [...e.heldOut.x], y: [...e.heldOut.y] } }),
     grid: [...e.grid],
     ...(e.yDomain && { yDomain: e.yDomain }),
     ...(e.surface && { surface: e.surface }),

@@ -8,7 +8,7 @@ import { count, flag, seed, type SettingsOf } from './settings';
 /** Dataset T: inputs 0.1·t_u, Celsius targets; 2 of the 11 readings held out by a seeded permutation. */
 const T = datasetThermometer();
 const GRID = linspace(1.8, 9, 73);
-const AXES = { x: '0.1 · t_u (the unknown units)', y: 't_c (°C)' };
+const AXES = { x: '0.1 · tᵤ (the unknown units)', y: '°C' };
 
 /** The least-squares line through the training points (chapter 6 states it, and logs the distance to it). */
 export const LEAST_SQUARES = leastSquaresLine(T.train);
@@ -23,6 +23,7 @@ abstract class ThermometerRun extends ModelExperiment {
   readonly unitNames: readonly string[] = [];
   readonly grid = GRID;
   readonly data = T.train;
+  readonly heldOut = T.val;
   readonly axes = AXES;
   readonly lossSeries = [
     { label: 'training', column: 'loss' },
@@ -45,8 +46,26 @@ abstract class ThermometerRun extends ModelExperiment {
   /** What the model adds to the log after the validation loss. */
   protected abstract extra(): Tensor1D;
 
+  #validationLoss(): Tensor1D {
+    return tf.tidy(() => tf.reshape(this.lossFn.forward(this.model.forward(this.#valX), this.#valY), [1]) as Tensor1D);
+  }
+
+  /** Step 0's columns: the validation loss and the model's own, at the seeded start. */
   protected override logColumns(): Tensor1D {
-    return tf.concat([tf.reshape(this.lossFn.forward(this.model.forward(this.#valX), this.#valY), [1]), this.extra()]) as Tensor1D;
+    return tf.tidy(() => tf.concat([this.#validationLoss(), this.extra()]) as Tensor1D);
+  }
+
+  /**
+   * One epoch, logged by the step log's rule: both losses at the parameters the step starts
+   * from (the validation loss, like the training loss, before the update), the model's own
+   * columns after it.
+   */
+  override step() {
+    const validation = this.#validationLoss();
+    const loss = this.trainOn(this.x, this.y);
+    const columns = tf.tidy(() => tf.concat([validation, this.extra()]) as Tensor1D);
+    validation.dispose();
+    return { loss, columns };
   }
 
   curves(): Tensor2D {

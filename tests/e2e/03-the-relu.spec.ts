@@ -40,4 +40,9 @@ test('the three demos run side by side, each in its own worker', async ({ page }
   for (const n of [1, 2, 3]) await readyDemo(page, `relu-${n}`);
   expect(page.workers().filter((w) => w.url().includes('worker')).length).toBe(3);
   await expect(demo(page, 'relu-3')).toHaveAttribute('data-backend', 'webgl');
+  // Nothing trains here: no backend menu and no ms/step badge, which would mean nothing.
+  for (const n of [1, 2, 3]) {
+    await expect(demo(page, `relu-${n}`).getByLabel('Backend')).toBeHidden();
+    await expect(demo(page, `relu-${n}`).locator('[data-role="badge"]')).toBeHidden();
+  }
 });

@@ -39,7 +39,15 @@ test('Linear(1, 1) closes in on the least-squares line; the log shows w, b and t
   await page.goto(PAGE);
   const d = await readyDemo(page, 'thermo-linear');
   await expect(d.locator('thead th')).toHaveText(['step', 'loss', 'validation loss', 'w', 'b', 'distance to least squares']);
+  // The two held-out readings are drawn apart from the nine it trains on, labelled, before and after training starts.
+  const heldOut = d.locator('[data-role="fit-chart"] g.if-held-out path');
+  await expect(heldOut).toHaveCount(2);
+  await expect(d.locator('[data-role="fit-chart"] text', { hasText: 'held out' })).toHaveCount(2);
+  // The prose names the one beyond the training range, from the data.
+  const named = page.locator('main p', { hasText: 'lies beyond the' });
+  for (const fact of ['28 °C', '81.9', '68.4']) await expect(named).toContainText(fact);
   await runTo(d, 3000);
+  await expect(heldOut).toHaveCount(2);
   const rows = await log(d);
   const distance = rows.map((r) => r.columns[3]!);
   // The distance shrinks from start to end, and the loss approaches the optimum 2.733 from above.

@@ -51,6 +51,13 @@ test('at 360 px wide with touch, every chapter fits the screen and its demos res
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    // Display math fits too: a formula the reader has to scroll sideways to read is cut off on a phone.
+    const wideMath = await page.evaluate(() =>
+      [...document.querySelectorAll('.katex-display')]
+        .filter((m) => m.scrollWidth > m.clientWidth + 1)
+        .map((m) => m.querySelector('annotation')?.textContent?.slice(0, 40)),
+    );
+    expect(wideMath, `${path}: display math wider than the screen`).toEqual([]);
     const demo = page.locator('nn-fit-demo').first();
     if ((await demo.count()) === 0) continue;
     await demo.scrollIntoViewIfNeeded();

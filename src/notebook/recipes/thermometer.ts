@@ -20,22 +20,31 @@ x, y = column(0.1 * t_u[train]), column(t_c[train])
 x_val, y_val = column(0.1 * t_u[val]), column(t_c[val])`,
 };
 
-/** One full-batch SGD step per epoch; `columns()` (the validation loss first) is logged after each update. */
+/**
+ * One full-batch SGD step per epoch, logged by the page's rule: the training and the
+ * validation loss before the update, the model's own columns (`after()`) after it.
+ */
 const loopCell: Cell = {
   kind: 'code',
   source: String.raw`optimizer = torch.optim.SGD(model.parameters(), lr=lr)
 
+
+def validation_loss():
+    with torch.no_grad():
+        return loss_fn(model(x_val), y_val).item()
+
+
 log.header()
 with torch.no_grad():
-    log.row(0, loss_fn(model(x), y), columns())
+    log.row(0, loss_fn(model(x), y), [validation_loss(), *after()])
 for step in range(1, steps + 1):  # one step = one epoch on the 9 training readings
+    validation = validation_loss()  # both losses before this step's update, as the page logs them
     optimizer.zero_grad()
-    loss = loss_fn(model(x), y)  # the loss before this step's update, as the page logs it
+    loss = loss_fn(model(x), y)
     loss.backward()
     optimizer.step()
-    with torch.no_grad():
-        if not log.row(step, loss.item(), columns()):  # the columns after the update
-            break`,
+    if not log.row(step, loss.item(), [validation, *after()]):  # the model's own columns after the update
+        break`,
 };
 
 /** Chapter 6's Linear(1, 1) on T (src/train/thermometer.ts). */
@@ -57,9 +66,10 @@ w_ls, b_ls = np.polyfit(0.1 * t_u[train], t_c[train], 1)
 loss_fn = torch.nn.MSELoss()
 
 
-def columns():
+def after():
+    """The log's columns after the validation loss: w, b and how far they are from least squares."""
     w, b = model.weight.item(), model.bias.item()
-    return [loss_fn(model(x_val), y_val), w, b, math.hypot(w - w_ls, b - b_ls)]`,
+    return [w, b, math.hypot(w - w_ls, b - b_ls)]`,
     },
     loopCell,
   ],
@@ -94,8 +104,8 @@ for name, p in model.named_parameters():
 loss_fn = torch.nn.MSELoss()
 
 
-def columns():
-    return [loss_fn(model(x_val), y_val)]`,
+def after():
+    return []  # the log has no columns after the validation loss`,
     },
     loopCell,
   ],

@@ -155,4 +155,20 @@ describe('chapter 6 on the thermometer data', () => {
     expect(rest.seen.at(-1)!.numTensors).toBe(first.seen.at(-1)!.numTensors);
     session.dispose();
   });
+
+  it("the validation loss follows the log's rule: like the training loss, taken before the row's update", async () => {
+    const { thermoLinear } = await import('../../../src/train/thermometer');
+    const { datasetThermometer } = await import('../../../src/data');
+    const val = datasetThermometer().val;
+    const session = new TrainingRun(thermoLinear, defaults(thermoLinear.settings));
+    const start = await session.start();
+    const rows = [start.rows[0]!, ...(await collect(session, 5)).rows];
+    // Row k's validation loss is the loss of the line row k − 1 ended with (w and b are logged after each update).
+    const lossOfLine = (w: number, b: number) => val.x.reduce((a, x, i) => a + (w * x + b - val.y[i]!) ** 2, 0) / val.x.length;
+    for (let k = 1; k <= 5; k++) {
+      const [, w, b] = rows[k - 1]!.columns as [number, number, number];
+      expect(Math.abs(rows[k]!.columns[0]! / lossOfLine(w, b) - 1)).toBeLessThan(1e-5);
+    }
+    session.dispose();
+  });
 });
