@@ -5,6 +5,17 @@
 import type { DemoMessage, DemoState } from '../../src/demo/states';
 import { BACKEND_LABELS, type BackendName } from '../../src/nn/backends';
 
+/**
+ * A button that can't act yet: aria-disabled rather than disabled, so it keeps its place in
+ * the Tab order and its description (the status line) says why it waits. Clicks on it are
+ * ignored (see {@link isWaiting}).
+ */
+export function waits(button: HTMLElement, waiting: boolean): void {
+  button.setAttribute('aria-disabled', String(waiting));
+}
+
+export const isWaiting = (el: Element): boolean => el.getAttribute('aria-disabled') === 'true';
+
 export class DemoChrome {
   readonly #root: HTMLElement;
 
@@ -25,11 +36,11 @@ export class DemoChrome {
     if (play) {
       play.textContent = running ? 'Pause' : 'Play';
       play.setAttribute('aria-pressed', String(running));
-      play.disabled = !usable;
+      waits(play, !usable);
     }
     const step = this.#root.querySelector<HTMLButtonElement>('[data-action="step"]');
-    if (step) step.disabled = !usable || running;
-    this.#q<HTMLButtonElement>('[data-action="reset"]').disabled = state === 'idle' || state === 'loading';
+    if (step) waits(step, !usable || running);
+    waits(this.#q<HTMLButtonElement>('[data-action="reset"]'), state === 'idle' || state === 'loading');
   }
 
   /** Shows (or, with null, hides) the message box, with its way on: the defaults, or training on this page. */

@@ -13,7 +13,7 @@ import type { StepRow } from '../../src/train/training-run';
 import { defaults, formatSeries, type Settings, type SettingsSpec } from '../../src/train/settings';
 import { ChartOverlay } from './chart-overlay';
 import { DemoCharts } from './charts';
-import { DemoChrome } from './demo-chrome';
+import { DemoChrome, isWaiting, waits } from './demo-chrome';
 import { SettingsPanel } from './settings-panel';
 import { wireNotebookLinks, type RunToExport } from './notebook-links';
 import { DemoPainter } from './painter';
@@ -105,10 +105,11 @@ export class NnFitDemo extends HTMLElement {
       'reset-defaults': () => c.useDefaults(),
     };
     this.addEventListener('click', (e) => {
-      const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+      const button = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');
+      const action = button && !isWaiting(button) ? button.dataset.action : undefined;
       if (action) actions[action]?.();
     });
-    this.querySelector<HTMLButtonElement>('[data-action="copy-link"]')!.disabled = false;
+    waits(this.querySelector<HTMLButtonElement>('[data-action="copy-link"]')!, false);
     this.querySelector('[data-role="log-scale"]')!.addEventListener('change', () => this.#painter.draw());
     // Start when the demo comes within a quarter screen of the viewport (not during page load);
     // pause when it is far off screen, or the tab hidden, and resume when it comes back.

@@ -17,6 +17,15 @@ test('before JavaScript runs, the demo shows the seeded start (chart, loss, step
   await expect(d.locator('[data-role="status"]')).toContainText('Seeded start: loss 4.1318');
   // Nothing that needs JavaScript pretends to work: controls are disabled, claims show their text only.
   for (const name of ['Step', 'Play', 'Reset', 'Copy link']) await expect(d.getByRole('button', { name, exact: true })).toBeDisabled();
+  // They wait, but Tab still reaches them, and what they say to a screen reader is why they wait.
+  const step = d.getByRole('button', { name: 'Step', exact: true });
+  await step.focus();
+  await expect(step).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(d.getByRole('button', { name: 'Play' })).toBeFocused();
+  await expect(step).toHaveAccessibleDescription(/The demo trains here once JavaScript has loaded/);
+  await page.keyboard.press('Enter');
+  await expect(d).toHaveAttribute('data-step', '0');
   await expect(page.locator('nn-claim').first()).toContainText(/about 4\.1[34]/);
   await expect(page.locator('nn-claim').first()).toHaveAttribute('data-condition', 'between 4.13 and 4.14');
   await expect(page.locator('nn-claim button').first()).toBeHidden();
