@@ -2,6 +2,9 @@
  * <nn-claim>: watches its demo and, once the run reaches the claim's step with the
  * chapter's settings, writes the observed value and whether the claim holds
  * (data-state: pending, checking, holds, fails, other-settings, unavailable).
+ * Two comparisons: `data-lowest`, the metric is the lowest of the row's runs (a race's
+ * leader); `data-than`, the bounds apply to the ratio of this run's value to another run's
+ * (other settings, another step or metric, or another demo on the page), run first.
  */
 import type { StepRow } from '../../src/train/training-run';
 import type { Settings } from '../../src/train/settings';
@@ -39,6 +42,20 @@ class NnClaim extends HTMLElement {
     return this.dataset.settings ? (JSON.parse(this.dataset.settings) as Settings) : null;
   }
 
+  get #than(): Than | null {
+    return this.dataset.than ? (JSON.parse(this.dataset.than) as Than) : null;
+  }
+
+  /** A ratio claim: the other run first, then this one (each from the seeded start of its settings). */
+  async #checkAgainst(than: Than, demo: NnFitDemo): Promise<void> {
+    const other = than.demo ? (document.getElementById(than.demo) as NnFitDemo | null) : demo;
+    if (!other) throw new Error(`no demo "${than.demo}" on this page`);
+    const otherMetric = than.metric ?? this.dataset.metric ?? 'loss';
+    const base = valueOf(await other.runWith(than.settings ?? {}, than.step ?? this.step), otherMetric, other.columnNames);
+    const mine = await demo.runWith(this.#settings ?? {}, this.dataset.step ? this.step : undefined);
+    this.#judge(mine, base);
+  }
+
   /**
    * Trains the demo up to this claim's step (if it isn't there yet), or moves it to the
    * claim's settings, and evaluates.
@@ -47,10 +64,13 @@ class NnClaim extends HTMLElement {
     const demo = this.#demo;
     if (!demo) return;
     const settings = this.#settings;
-    if (settings) {
+    const than = this.#than;
+    if (settings || than) {
       this.dataset.state = 'checking';
+      this.#live(than ? '(running both…)' : '(running the demo…)');
       try {
-        this.#judge(await demo.runWith(settings, this.dataset.step ? this.step : undefined));
+        if (than) await this.#checkAgainst(than, demo);
+        else this.#judge(await demo.runWith(settings!, this.dataset.step ? this.step : undefined));
       } catch (err) {
         this.dataset.state = 'pending';
         this.#live(`(could not check: ${err instanceof Error ? err.message : String(err)})`);
@@ -77,7 +97,7 @@ class NnClaim extends HTMLElement {
   #evaluate(rows?: readonly StepRow[]): void {
     const demo = this.#demo;
     const row = rows?.find((r) => r.step === this.step) ?? demo?.rowAt(this.step);
-    if (!demo || !row || this.#settings) return;
+    if (!demo || !row || this.#settings || this.#than) return;
     if (!demo.usesDefaults) {
       this.#judged = null;
       if (this.dataset.state === 'other-settings') return;
@@ -88,22 +108,32 @@ class NnClaim extends HTMLElement {
     this.#judge(row);
   }
 
-  #judge(row: StepRow): void {
+  /** Judges the row (against `base`, the other run's value, for a ratio claim). */
+  #judge(row: StepRow, base?: number): void {
     if (row === this.#judged && this.dataset.state !== 'checking') return;
     this.#judged = row;
     const metric = this.dataset.metric ?? 'loss';
-    const column = this.#demo?.columnNames.indexOf(metric) ?? -1;
-    if (metric !== 'loss' && column < 0) {
+    let value: number;
+    try {
+      value = valueOf(row, metric, this.#demo?.columnNames ?? []);
+    } catch (err) {
       this.dataset.state = 'unavailable';
-      this.#live(`(the demo logs no "${metric}")`);
+      this.#live(`(${err instanceof Error ? err.message : String(err)})`);
       return;
     }
-    const value = metric === 'loss' ? row.loss : row.columns[column]!;
-    const holds = this.#holds(value);
-    this.dataset.observed = String(value);
-    this.dataset.state = holds ? 'holds' : 'fails';
     const digits = Number(this.dataset.digits ?? 3);
-    this.#live(`(this run: ${value.toFixed(digits)} ${holds ? '✓' : `✗ not ${this.dataset.condition ?? 'as stated'}`})`);
+    const lowest = this.dataset.lowest === 'true' ? Math.min(...row.columns.filter(Number.isFinite)) : undefined;
+    const ratio = base === undefined ? undefined : value / base;
+    const holds = lowest !== undefined ? value <= lowest : this.#holds(ratio ?? value);
+    this.dataset.observed = String(ratio ?? value);
+    this.dataset.state = holds ? 'holds' : 'fails';
+    const seen =
+      ratio !== undefined
+        ? `${value.toFixed(digits)}, ${ratio.toPrecision(3)} times the other run's ${base!.toFixed(digits)}`
+        : lowest !== undefined && !holds
+          ? `${value.toFixed(digits)}, but ${this.#demo?.columnNames[row.columns.indexOf(lowest)] ?? 'another run'} is at ${lowest.toFixed(digits)}`
+          : value.toFixed(digits);
+    this.#live(`(this run: ${seen} ${holds ? '✓' : `✗ not ${this.dataset.condition ?? 'as stated'}`})`);
   }
 
   #holds(v: number): boolean {
@@ -118,6 +148,22 @@ class NnClaim extends HTMLElement {
     const live = this.querySelector('.if-claim__live');
     if (live) live.textContent = text;
   }
+}
+
+/** What a ratio claim compares with: another run of this demo (or of `demo`), at `settings`, `step`, `metric`. */
+interface Than {
+  demo?: string;
+  settings?: Settings;
+  step?: number;
+  metric?: string;
+}
+
+/** A row's value of `metric` ("loss" or a log column). */
+function valueOf(row: StepRow, metric: string, columnNames: readonly string[]): number {
+  if (metric === 'loss') return row.loss;
+  const column = columnNames.indexOf(metric);
+  if (column < 0) throw new Error(`the demo logs no "${metric}"`);
+  return row.columns[column]!;
 }
 
 if (!customElements.get('nn-claim')) customElements.define('nn-claim', NnClaim);

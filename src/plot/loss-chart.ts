@@ -141,7 +141,7 @@ function seriesChart(
     y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
     color: { domain: series.map((s) => s.name), range: colours },
     marks: [
-      Plot.line(rows, { x: 'step', y: 'loss', stroke: 'name', strokeWidth: 2, className: 'if-series' }),
+      Plot.line(rows, { x: 'step', y: 'loss', z: 'name', stroke: 'name', strokeWidth: 2, className: 'if-series' }),
       Plot.dot(last, { x: 'step', y: 'loss', fill: 'name', r: 3 }),
     ],
     ariaLabel: 'Loss by training step, one line per run',
