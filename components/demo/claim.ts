@@ -14,7 +14,13 @@ class NnClaim extends HTMLElement {
   #demo: NnFitDemo | null = null;
   /** The row judged last: the same row again changes nothing (a demo reports 30 times a second). */
   #judged: StepRow | null = null;
-  #onProgress = (e: Event) => this.#evaluate((e as CustomEvent<{ rows?: StepRow[] }>).detail?.rows);
+  #onProgress = (e: Event) => {
+    const rows = (e as CustomEvent<{ rows?: StepRow[] }>).detail?.rows;
+    // A long check shows it is alive: the step the run has reached, out of the claim's.
+    const last = rows?.at(-1);
+    if (this.dataset.state === 'checking' && last && this.dataset.step) this.#live(`(running: step ${last.step} of ${this.step}…)`);
+    this.#evaluate(rows);
+  };
 
   connectedCallback(): void {
     this.#demo = document.getElementById(this.dataset.demo ?? '') as NnFitDemo | null;
@@ -121,6 +127,8 @@ class NnClaim extends HTMLElement {
       this.#live(`(${err instanceof Error ? err.message : String(err)})`);
       return;
     }
+    // A bound that must hold throughout: the worst value of the run so far is the one judged.
+    if (this.dataset.throughout === 'true') value = this.#worstUpTo(row.step, metric, value);
     const digits = Number(this.dataset.digits ?? 3);
     const lowest = this.dataset.lowest === 'true' ? Math.min(...row.columns.filter(Number.isFinite)) : undefined;
     const ratio = base === undefined ? undefined : value / base;
@@ -134,6 +142,11 @@ class NnClaim extends HTMLElement {
           ? `${value.toFixed(digits)}, but ${this.#demo?.columnNames[row.columns.indexOf(lowest)] ?? 'another run'} is at ${lowest.toFixed(digits)}`
           : value.toFixed(digits);
     this.#live(`(this run: ${seen} ${holds ? '✓' : `✗ not ${this.dataset.condition ?? 'as stated'}`})`);
+  }
+
+  #worstUpTo(step: number, metric: string, at: number): number {
+    const values = (this.#demo?.log ?? []).filter((r) => r.step >= 1 && r.step <= step).map((r) => valueOf(r, metric, this.#demo!.columnNames));
+    return this.dataset.above !== undefined ? Math.min(at, ...values) : Math.max(at, ...values);
   }
 
   #holds(v: number): boolean {
