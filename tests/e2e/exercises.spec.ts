@@ -27,7 +27,7 @@ async function solveAll(page: Page, list: readonly ExerciseDef[], backend: 'webg
       await expect(block, `${e.id} opened from its link, before it runs`).toHaveAttribute('data-state', 'open');
       await block.getByRole('button', { name: `Run the demo to step ${e.solution.steps}` }).click();
     }
-    await expect(block, `${e.id} solved by its solution on ${backend}`).toHaveAttribute('data-state', 'solved', { timeout: 300_000 });
+    await expect(block, `${e.id} solved by its solution on ${backend}`).toHaveAttribute('data-state', 'solved', { timeout: 600_000 });
     await expect(block.locator('[data-role="status"]')).toHaveText(/^Solved: /);
   }
 }
@@ -35,7 +35,7 @@ async function solveAll(page: Page, list: readonly ExerciseDef[], backend: 'webg
 for (const chapter of CHAPTERS) {
   const list = EXERCISES.filter((e) => e.chapter === chapter);
   test(`${chapter}: every exercise is open at the defaults, and its solution link solves it (webgl)`, async ({ page }) => {
-    test.setTimeout(900_000);
+    test.setTimeout(1_500_000);
     await page.goto(`/chapters/${chapter}/`);
     const blocks = page.locator('nn-exercise');
     expect(await blocks.evaluateAll((els) => els.map((el) => [el.id, (el as HTMLElement).dataset.demo]))).toEqual(list.map((e) => [e.id, e.demo]));
