@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** A demo element on the page, by id. */
 export function demo(page: Page, id: string): Locator {
@@ -56,4 +56,39 @@ export async function withoutWebGL(page: Page): Promise<void> {
     const response = await route.fetch();
     await route.fulfill({ response, body: stub + (await response.text()) });
   });
+}
+
+/**
+ * How much slower than the cost measured at its start a long run may get before its test
+ * gives up: a loaded 2-core machine (the other test worker starting a WebGL run beside
+ * this one) slows a run down about threefold.
+ */
+const SPREAD = 4;
+
+/**
+ * Wall-clock milliseconds per step of the demo's run as it stands, measured over `n` more
+ * steps of it (reads and drawing included). 0 where the run can't go on (it diverged).
+ */
+export async function stepCost(d: Locator, n = 20): Promise<number> {
+  return d.evaluate(async (el, n) => {
+    const demo = el as HTMLElement & { runTo(s: number): Promise<unknown>; log: Row[] };
+    const from = demo.log.at(-1)?.step ?? 0;
+    const t0 = performance.now();
+    try {
+      await demo.runTo(from + n);
+    } catch {
+      return 0;
+    }
+    return (performance.now() - t0) / n;
+  }, n);
+}
+
+/**
+ * Gives the running test time for `steps` more steps at `msPerStep` (from {@link stepCost}),
+ * SPREAD times over, and half a minute besides: a test's limit follows from its work, so a
+ * slow machine takes longer but does not fail.
+ */
+export function allowSteps(steps: number, msPerStep: number): void {
+  const info = test.info();
+  info.setTimeout(info.timeout + steps * msPerStep * SPREAD + 30_000);
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { EXERCISES, type ExerciseDef } from '../../src/exercises/catalog';
 import { PROGRESS_KEY } from '../../src/exercises/progress';
-import { demo, readyDemo, runTo } from './demo';
+import { allowSteps, demo, readyDemo, runTo } from './demo';
 import { watchPage } from './site';
 
 const CHAPTERS = [...new Set(EXERCISES.map((e) => e.chapter))];
@@ -25,9 +25,19 @@ async function solveAll(page: Page, list: readonly ExerciseDef[], backend: 'webg
     await expect(block.locator('[data-role="solution-note"]')).toBeVisible();
     if (e.solution.steps) {
       await expect(block, `${e.id} opened from its link, before it runs`).toHaveAttribute('data-state', 'open');
+      const t0 = Date.now();
       await block.getByRole('button', { name: `Run the demo to step ${e.solution.steps}` }).click();
+      // The time this run gets follows from its first steps' pace on this machine now (a run that diverges stops sooner).
+      const d = demo(page, e.demo);
+      const first = Math.min(20, e.solution.steps);
+      const reached = async () => {
+        const [step, state] = await Promise.all([d.getAttribute('data-step'), d.getAttribute('data-state')]);
+        return Number(step) >= first || state === 'diverged' ? Math.max(1, Number(step)) : 0;
+      };
+      await expect.poll(reached, { timeout: 120_000 }).toBeGreaterThan(0);
+      allowSteps(e.solution.steps, (Date.now() - t0) / (await reached()));
     }
-    await expect(block, `${e.id} solved by its solution on ${backend}`).toHaveAttribute('data-state', 'solved', { timeout: 600_000 });
+    await expect(block, `${e.id} solved by its solution on ${backend}`).toHaveAttribute('data-state', 'solved', { timeout: 0 });
     await expect(block.locator('[data-role="status"]')).toHaveText(/^Solved: /);
   }
 }
@@ -35,7 +45,8 @@ async function solveAll(page: Page, list: readonly ExerciseDef[], backend: 'webg
 for (const chapter of CHAPTERS) {
   const list = EXERCISES.filter((e) => e.chapter === chapter);
   test(`${chapter}: every exercise is open at the defaults, and its solution link solves it (webgl)`, async ({ page }) => {
-    test.setTimeout(1_500_000);
+    // A minute per page visit; each run adds the time its steps take (solveAll).
+    test.setTimeout(60_000 * (list.length + 1));
     await page.goto(`/chapters/${chapter}/`);
     const blocks = page.locator('nn-exercise');
     expect(await blocks.evaluateAll((els) => els.map((el) => [el.id, (el as HTMLElement).dataset.demo]))).toEqual(list.map((e) => [e.id, e.demo]));
