@@ -1,8 +1,9 @@
 /**
- * npm run bench: measures the demo runtime in headless Chromium against a naive baseline
- * run side by side in the same browser, and writes bench-results/bench.json.
- * Needs a fresh build in dist/ (the npm script builds first). Numbers are ratios and
- * counts; no test asserts on time.
+ * npm run bench: measures the demo runtime in headless Chromium against two baselines run
+ * side by side in the same browser (tfjs-layers' model.fit, the tfjs user's idiom, and a
+ * naive loop of one step per frame), counts kernels per step for every demo, and writes
+ * bench-results/bench.json. Needs a fresh build in dist/ (the npm script builds first).
+ * Numbers are ratios and counts; no test asserts on time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -16,27 +17,55 @@ const NAIVE_PORT = 4332;
 const PAGE = `http://localhost:${SITE_PORT}/chapters/04-sums-of-relus/`;
 const STEPS = 1000;
 const NAIVE_STEPS = 240;
+const BASELINES = `http://localhost:${NAIVE_PORT}`;
+
+/** The models compared: the double ReLU (chapter 4) and chapter 6's 13-unit MLP, each the page's demo against the same model in tfjs-layers. */
+const MODELS = [
+  { id: 'double-relu', page: '/chapters/04-sums-of-relus/', steps: STEPS },
+  { id: 'thermo-mlp', page: '/chapters/06-torch-nn-modules/', steps: STEPS },
+] as const;
 
 type Demo = HTMLElement & { runTo(n: number): Promise<unknown>; log: unknown[] };
 
-async function readyDemo(page: Page, backend: string): Promise<void> {
-  await page.locator('#double-relu').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('#double-relu')?.dataset.state === 'ready', null, { timeout: 60_000 });
-  const got = await page.locator('#double-relu').getAttribute('data-backend');
+async function readyDemo(page: Page, backend: string, id = 'double-relu'): Promise<void> {
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((i) => document.getElementById(i)?.dataset.state === 'ready', id, { timeout: 60_000 });
+  const got = await page.locator(`#${id}`).getAttribute('data-backend');
   if (got !== backend) throw new Error(`the demo runs on ${got}, not ${backend}`);
 }
 
-/** Steps per second of the runtime (worker, chunked read-backs), after a warm-up. */
-async function runtimeSpeed(page: Page, backend: string) {
-  await page.goto(`${PAGE}?double-relu.backend=${backend}`);
-  await readyDemo(page, backend);
-  return page.evaluate(async (steps) => {
-    const demo = document.querySelector('#double-relu') as Demo;
-    await demo.runTo(50);
-    const t0 = performance.now();
-    await demo.runTo(50 + steps);
-    return { stepsPerSecond: steps / ((performance.now() - t0) / 1000), tensors: Number(demo.dataset.tensors) };
-  }, STEPS);
+/** Steps per second of the runtime (worker, chunked read-backs) on demo `id` of `path`, after a warm-up. */
+async function runtimeSpeed(page: Page, backend: string, id: string, path: string, steps: number) {
+  await page.goto(`http://localhost:${SITE_PORT}${path}?${id}.backend=${backend}`);
+  await readyDemo(page, backend, id);
+  return page.evaluate(
+    async ([i, n]) => {
+      const demo = document.getElementById(i) as Demo;
+      await demo.runTo(50);
+      const t0 = performance.now();
+      await demo.runTo(50 + n);
+      return { stepsPerSecond: n / ((performance.now() - t0) / 1000), tensors: Number(demo.dataset.tensors) };
+    },
+    [id, steps] as const,
+  );
+}
+
+/** tfjs-layers' model.fit on the main thread (scripts/bench/layers.ts): steps/s, then the main thread while it fits. */
+async function layersBaseline(page: Page, backend: string, model: string, steps: number) {
+  await page.goto(`${BASELINES}/layers.html`);
+  await page.waitForFunction(() => document.title === 'layers ready');
+  const fit = await page.evaluate(
+    async ([m, n, b]) => {
+      const api = (window as unknown as { layers: { run(m: string, n: number, b: string): Promise<{ backend: string; stepsPerSecond: number }> } })
+        .layers;
+      await api.run(m, 20, b);
+      return api.run(m, n, b);
+    },
+    [model, steps, backend] as const,
+  );
+  if (fit.backend !== backend) throw new Error(`the layers baseline ran on ${fit.backend}, not ${backend}`);
+  const main = await mainThread(page, `window.layers.run('${model}', ${steps}, '${backend}')`);
+  return { stepsPerSecond: fit.stepsPerSecond, longestTaskMs: main.longestTaskMs, fps: main.fps };
 }
 
 /** Longest main-thread task and frame rate over 3 s of some activity started by `start`. */
@@ -63,14 +92,28 @@ async function mainThread(page: Page, start: string) {
   }, start);
 }
 
-/** The runtime against the baseline on each backend: steps per second, the longest main-thread task, frames per second. */
+/** The runtime against both baselines on each backend: steps per second, the longest main-thread task, frames per second. */
 async function compareBackends(page: Page): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   for (const backend of ['webgl', 'cpu'] as const) {
-    console.log(`Runtime vs baseline on ${backend}…`);
-    const runtime = await runtimeSpeed(page, backend);
-    const runtimeMain = await mainThread(page, "document.querySelector('#double-relu').runTo(1e9).catch(() => {})");
-    await page.goto(`http://localhost:${NAIVE_PORT}/naive.html`);
+    const perModel: Record<string, Record<string, number>> = {};
+    for (const m of MODELS) {
+      console.log(`${m.id} on ${backend}: the runtime, then tfjs-layers…`);
+      const runtime = await runtimeSpeed(page, backend, m.id, m.page, m.steps);
+      const runtimeMain = await mainThread(page, `document.getElementById('${m.id}').runTo(1e9).catch(() => {})`);
+      const layers = await layersBaseline(page, backend, m.id, m.steps);
+      perModel[m.id] = {
+        runtimeStepsPerSecond: runtime.stepsPerSecond,
+        layersStepsPerSecond: layers.stepsPerSecond,
+        speedupOverLayers: runtime.stepsPerSecond / layers.stepsPerSecond,
+        runtimeLongestTaskMs: runtimeMain.longestTaskMs,
+        runtimeFps: runtimeMain.fps,
+        layersLongestTaskMs: layers.longestTaskMs,
+        layersFps: layers.fps,
+      };
+    }
+    console.log(`the naive loop on ${backend}…`);
+    await page.goto(`${BASELINES}/naive.html`);
     await page.waitForFunction(() => document.title === 'naive ready');
     const naive = await page.evaluate(
       async ([steps, b]) => {
@@ -83,16 +126,31 @@ async function compareBackends(page: Page): Promise<Record<string, unknown>> {
     if (naive.backend !== backend) throw new Error(`the baseline ran on ${naive.backend}, not ${backend}`);
     const naiveMain = await mainThread(page, `window.naive.run(400, '${backend}')`);
     results[backend] = {
-      runtimeStepsPerSecond: runtime.stepsPerSecond,
-      baselineStepsPerSecond: naive.stepsPerSecond,
-      speedup: runtime.stepsPerSecond / naive.stepsPerSecond,
-      runtimeLongestTaskMs: runtimeMain.longestTaskMs,
-      runtimeFps: runtimeMain.fps,
-      baselineLongestTaskMs: naiveMain.longestTaskMs,
-      baselineFps: naiveMain.fps,
+      ...perModel,
+      naive: {
+        stepsPerSecond: naive.stepsPerSecond,
+        speedupOverNaive: perModel['double-relu']!.runtimeStepsPerSecond! / naive.stepsPerSecond,
+        longestTaskMs: naiveMain.longestTaskMs,
+        fps: naiveMain.fps,
+      },
     };
   }
   return results;
+}
+
+/** Kernels per step of every demo (counted on each backend), and the measured cost of one kernel there. */
+async function kernelCounts(page: Page): Promise<Record<string, unknown>> {
+  console.log('Kernels per step…');
+  const out: Record<string, unknown> = {};
+  for (const backend of ['webgl', 'cpu'] as const) {
+    await page.goto(`${BASELINES}/layers.html`);
+    await page.waitForFunction(() => 'kernels' in window);
+    out[backend] = await page.evaluate(async (b) => {
+      const api = (window as unknown as { kernels: { perStep(b: string): Promise<unknown>; kernelCost(b: string): Promise<number> } }).kernels;
+      return { perStep: await api.perStep(b), msPerKernel: await api.kernelCost(b) };
+    }, backend);
+  }
+  return out;
 }
 
 /** From the viewport to the first trained step, and the tensor count after 1 and 1001 steps. */
@@ -131,18 +189,43 @@ async function jsShipped(browser: Browser): Promise<{ beforeDemo: number; lazy: 
 }
 
 function printResults(results: Record<string, unknown>): void {
-  const r = (k: 'webgl' | 'cpu') => results[k] as Record<string, number>;
   const f = (v: number, d = 1) => v.toFixed(d);
-  const both = (key: string, d = 1) => ({ webgl: f(r('webgl')[key]!, d), cpu: f(r('cpu')[key]!, d) });
+  const at = (backend: string, key: string) => (results[backend] as Record<string, Record<string, number>>)[key]!;
+  for (const m of MODELS) {
+    const both = (key: string, d = 1) => ({ webgl: f(at('webgl', m.id)[key]!, d), cpu: f(at('cpu', m.id)[key]!, d) });
+    console.log(`\n${m.id}: the runtime (worker, chunked) against tfjs-layers' model.fit on the main thread`);
+    console.table({
+      'steps/s: runtime': both('runtimeStepsPerSecond'),
+      'steps/s: tfjs-layers model.fit': both('layersStepsPerSecond'),
+      'speed-up over model.fit': both('speedupOverLayers', 2),
+      'longest main-thread task, runtime (ms, target < 50)': both('runtimeLongestTaskMs'),
+      'longest main-thread task, model.fit (ms)': both('layersLongestTaskMs'),
+      'frames/s while training, runtime': both('runtimeFps'),
+      'frames/s while training, model.fit': both('layersFps'),
+    });
+  }
+  const naive = (key: string, d = 1) => ({ webgl: f(at('webgl', 'naive')[key]!, d), cpu: f(at('cpu', 'naive')[key]!, d) });
+  console.log('\ndouble-relu against the naive loop (one step and one synchronous read per frame)');
   console.table({
-    'steps/s: runtime (worker, chunked)': both('runtimeStepsPerSecond'),
-    'steps/s: baseline (1 step + sync read per frame)': both('baselineStepsPerSecond'),
-    'speed-up (target >= 4 on WebGL)': both('speedup', 2),
-    'longest main-thread task, runtime (ms, target < 50)': both('runtimeLongestTaskMs'),
-    'longest main-thread task, baseline (ms)': both('baselineLongestTaskMs'),
-    'frames/s while training, runtime': both('runtimeFps'),
-    'frames/s while training, baseline': both('baselineFps'),
+    'steps/s: naive loop': naive('stepsPerSecond'),
+    'speed-up over the naive loop': naive('speedupOverNaive', 2),
+    'longest main-thread task, naive loop (ms)': naive('longestTaskMs'),
   });
+  type Counts = { perStep: Record<string, { kernels: number; dataMoving: number }>; msPerKernel: number };
+  const kernels = results.kernels as Record<'webgl' | 'cpu', Counts>;
+  const measured = (id: string) => (MODELS.some((m) => m.id === id) ? at('webgl', id).runtimeStepsPerSecond : undefined);
+  console.log(
+    `\nKernels per step; one small kernel costs ${f(kernels.webgl.msPerKernel, 3)} ms on WebGL, ${f(kernels.cpu.msPerKernel, 4)} ms on the CPU`,
+  );
+  console.table(
+    Object.fromEntries(
+      Object.entries(kernels.webgl.perStep).map(([id, k]) => {
+        const sps = measured(id);
+        const floor = sps === undefined ? '' : f((sps * k.dataMoving * kernels.webgl.msPerKernel) / 1000, 2);
+        return [id, { kernels: k.kernels, 'that move data': k.dataMoving, 'steps/s × kernels × cost on WebGL (1 = the floor)': floor }];
+      }),
+    ),
+  );
   console.table({
     'viewport to first trained step (ms)': { value: results.timeToFirstStepMs },
     'tensors after 1 step / after 1001': { value: `${results.tensorsAfter1Step} / ${results.tensorsAfter1001Steps}` },
@@ -158,7 +241,7 @@ async function main(): Promise<void> {
   await build({
     root: 'scripts/bench',
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: 'scripts/bench/naive.html' } },
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: ['scripts/bench/naive.html', 'scripts/bench/layers.html'] } },
   });
   const naiveServer = await preview({ root: 'scripts/bench', logLevel: 'warn', build: { outDir }, preview: { port: NAIVE_PORT, strictPort: true } });
   const site = await startPreview(SITE_PORT);
@@ -166,6 +249,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const results = await compareBackends(page);
+    results.kernels = await kernelCounts(page);
     const { firstStepMs, tensorsAfter1, tensorsAfter1000 } = await firstStep(page);
     const { beforeDemo, lazy } = await jsShipped(browser);
     Object.assign(results, {
