@@ -98,7 +98,8 @@ class TrainerHost {
     if (!t || this.#contextLost) return;
     const current = () => id === this.#runId;
     this.#running = (async () => {
-      const end = await t.run(steps, (progress) => current() && this.post({ type: 'progress', progress }), current);
+      // Every chunk that ran is reported, the one a stop catches in flight too: the page's log is the model's.
+      const end = await t.run(steps, (progress) => this.post({ type: 'progress', progress }), current);
       if (end.kind === 'diverged') this.post({ type: 'diverged', step: end.step, loss: end.loss, message: end.message });
       else if (current()) this.post({ type: 'stopped', reason: end.kind === 'done' ? 'done' : 'paused' });
     })();

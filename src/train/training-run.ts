@@ -58,6 +58,8 @@ const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e4 ? v.toExpon
 export class TrainingRun {
   readonly experiment: Experiment;
   #step = 0;
+  /** Steps queued on the device: #step, or one chunk ahead of it while a chunk is in flight. */
+  #queued = 0;
   #initialLoss = Number.NaN;
   /** Step 0's log columns: a race's runs each run away from their own start. */
   #initialColumns: number[] = [];
@@ -92,41 +94,75 @@ export class TrainingRun {
   /**
    * Trains up to `steps` more steps (Infinity: until told to stop), calling `onProgress`
    * after each chunk. `keepGoing` is asked between chunks; false ends the run as 'stopped'.
+   * One chunk is always in flight: the next is queued on the device before the last one's
+   * numbers are awaited, so the device never waits for the read-back (on WebGL it otherwise
+   * idles half the time). Every chunk queued is reported, a stopped run's last one included;
+   * after a divergence the chunk queued behind it is dropped, as the run ends there.
    */
   async run(steps: number, onProgress: (p: Progress) => void, keepGoing: () => boolean, maxChunk = MAX_CHUNK): Promise<RunEnd> {
     let left = steps;
-    for (let chunk = 0; left > 0; chunk++) {
+    let inFlight: Promise<Progress> | null = null;
+    let settled = performance.now();
+    for (let chunk = 0; ; chunk++) {
       // Let queued messages (pause, reset) run first: where read-backs resolve at once (the
       // CPU and WebAssembly backends) the loop would otherwise never give them a turn.
       if (chunk > 0) await nextTask();
-      if (this.#diverged) return { kind: 'stopped' };
-      if (!keepGoing()) return { kind: 'stopped' };
-      const n = Math.min(this.#chunk, left, maxChunk);
-      const t0 = performance.now();
-      const losses: Scalar[] = [];
-      const columns: Tensor[] = [];
-      for (let i = 0; i < n; i++) {
-        const s = this.experiment.step();
-        losses.push(s.loss);
-        columns.push(s.columns);
+      const more = left > 0 && !this.#diverged && keepGoing();
+      let queued: Promise<Progress> | null = null;
+      if (more) {
+        const n = Math.min(this.#chunk, left, maxChunk);
+        queued = this.#queue(n);
+        left -= n;
       }
-      const progress = await this.#readBack(losses, columns, this.#step + 1, t0);
-      this.#retireRunaways(progress);
-      const bad = progress.rows.findIndex((r) => !this.#healthy(r));
-      if (bad >= 0) {
-        this.#diverged = true;
-        const row = progress.rows[bad]!;
-        const healthy = progress.rows.slice(0, bad);
-        this.#step = healthy.at(-1)?.step ?? this.#step;
-        onProgress({ ...progress, step: this.#step, rows: healthy, curves: null });
-        return { kind: 'diverged', step: row.step, loss: row.loss, message: this.#divergenceMessage(row) };
+      if (inFlight) {
+        const progress = await inFlight;
+        const now = performance.now();
+        const end = this.#settle(progress, now - settled, onProgress);
+        settled = now;
+        if (end) {
+          // The run ends at the divergence: the chunk queued behind it is read (freeing it) and dropped.
+          await queued;
+          return end;
+        }
       }
-      this.#step += n;
-      left -= n;
-      onProgress(progress);
-      this.#adapt(performance.now() - t0, n);
+      if (!queued) return left > 0 || this.#diverged ? { kind: 'stopped' } : { kind: 'done' };
+      inFlight = queued;
     }
-    return { kind: 'done' };
+  }
+
+  /** Queues `n` steps after those queued so far; resolves with their rows once they are read back. */
+  #queue(n: number): Promise<Progress> {
+    const t0 = performance.now();
+    const losses: Scalar[] = [];
+    const columns: Tensor[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = this.experiment.step();
+      losses.push(s.loss);
+      columns.push(s.columns);
+    }
+    const read = this.#readBack(losses, columns, this.#queued + 1, t0);
+    this.#queued += n;
+    return read;
+  }
+
+  /** Takes in a chunk read back (`ms` since the one before): its rows, runaways, divergence; a RunEnd if the run diverged. */
+  #settle(progress: Progress, ms: number, onProgress: (p: Progress) => void): RunEnd | null {
+    const n = progress.rows.length;
+    progress.msPerStep = ms / n;
+    this.#retireRunaways(progress);
+    const bad = progress.rows.findIndex((r) => !this.#healthy(r));
+    if (bad >= 0) {
+      this.#diverged = true;
+      const row = progress.rows[bad]!;
+      const healthy = progress.rows.slice(0, bad);
+      this.#step = healthy.at(-1)?.step ?? this.#step;
+      onProgress({ ...progress, step: this.#step, rows: healthy, curves: null });
+      return { kind: 'diverged', step: row.step, loss: row.loss, message: this.#divergenceMessage(row) };
+    }
+    this.#step += n;
+    onProgress(progress);
+    this.#adapt(ms, n);
+    return null;
   }
 
   /**

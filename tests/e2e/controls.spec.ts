@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
-import { demo, readyDemo, setVisibility } from './demo';
+import { demo, log, readyDemo, setVisibility } from './demo';
 import { builtPages } from './site';
 
 /**
@@ -91,6 +91,15 @@ for (const { path, id, backend, other } of cases) {
     await expect(d).toHaveAttribute('data-state', 'running');
     await d.getByRole('button', { name: 'Pause' }).click();
     await expect(d).toHaveAttribute('data-state', 'paused');
+    // Every step the model took is in the log, with no gap where a pause caught a chunk in flight.
+    const steps = (await log(d)).map((r) => r.step);
+    expect(steps).toEqual(steps.map((_, i) => i));
+    await play(d);
+    await d.getByRole('button', { name: 'Pause' }).click();
+    await expect(d).toHaveAttribute('data-state', 'paused');
+    const more = (await log(d)).map((r) => r.step);
+    expect(more.length).toBeGreaterThan(steps.length);
+    expect(more).toEqual(more.map((_, i) => i));
 
     // Five resets (each after a step): the tensor count of the seeded start.
     await d.getByRole('button', { name: 'Reset' }).click();
