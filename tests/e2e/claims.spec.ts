@@ -14,7 +14,7 @@ const pagesWithClaims = builtPages()
   .filter((p) => p.demos.length > 0);
 
 /**
- * Software WebGL (all CI has) trains 10 to 40 times slower than the CPU backend, so every
+ * Software WebGL (all CI has) trains the small models 10 times slower than the CPU backend, so every
  * number a claim states is judged in full on the CPU. On WebGL, every run a claim needs is
  * compared with the CPU's, step for step, for its first SAME_STEPS steps, and the claims up
  * to JUDGED_STEPS are judged there as well.
