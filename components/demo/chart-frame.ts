@@ -7,6 +7,7 @@ import type { PlotFigure } from '../../src/plot/fast-update';
 interface Scale {
   apply(v: number): number;
   invert?(p: number): number;
+  domain?: readonly number[];
 }
 
 export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -17,6 +18,8 @@ export interface Frame {
   sy: Scale;
   width: number;
   height: number;
+  /** The y-values the chart shows, low to high. */
+  yRange: [number, number];
 }
 
 export function frame(figure: Element | null): Frame | null {
@@ -26,7 +29,8 @@ export function frame(figure: Element | null): Frame | null {
   const width = Number(f?.getAttribute('width'));
   const height = Number(f?.getAttribute('height'));
   if (!sx?.invert || !sy?.invert || !width || !height) return null;
-  return { sx, sy, width, height };
+  const [y0, y1] = sy.domain ?? [-Infinity, Infinity];
+  return { sx, sy, width, height, yRange: [Math.min(y0!, y1!), Math.max(y0!, y1!)] };
 }
 
 /** A pointer's position in data coordinates, through the figure under it. */

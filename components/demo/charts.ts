@@ -8,6 +8,9 @@ import type { DemoController } from '../../src/demo/controller';
 import { lossSeriesRows, shownSeries } from '../../src/demo/loss-series';
 import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
+import { legendKey } from '../../src/demo/preview-key';
+import { landscapeState } from '../../src/demo/landscape';
+import type { RunView } from '../../src/train/experiment';
 
 type PlotModule = typeof import('../../src/plot');
 
@@ -51,6 +54,16 @@ export class DemoCharts {
     return this.#root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
   }
 
+  /** The key under the fit chart (its units, or a heat map's colours), rewritten only when it changes. */
+  #legend(plot: PlotModule, view: RunView): void {
+    const box = this.#box('unit-legend');
+    const key = legendKey(view);
+    if (box.dataset.names === key) return;
+    box.dataset.names = key;
+    const legend = view.surface ? plot.surfaceLegend(view.surface.target) : plot.unitLegend(view.unitNames);
+    box.replaceChildren(...(legend ? [legend] : []));
+  }
+
   draw(): void {
     const c = this.#c;
     const r = c.record;
@@ -59,7 +72,8 @@ export class DemoCharts {
     // Until the first run moves, the build-time preview already shows it: Plot isn't even
     // loaded. Demos with handles to drag need the live chart (its scales) once the reader
     // reaches for it.
-    if (r.starts <= 1 && r.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing) return;
+    const reference = this.#root.querySelector<HTMLInputElement>('[data-role="reference"]')?.checked ?? false;
+    if (r.starts <= 1 && r.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing && !reference) return;
     const plot = this.#plot;
     if (!plot) {
       void this.loadPlot().then(() => this.draw());
@@ -76,11 +90,11 @@ export class DemoCharts {
     // A race draws the run "Fit shown" names, in its line's colour in the loss chart.
     const shown = shownSeries(c.settings.spec, c.settings.values, view.lossSeries);
     const model = shown && { label: shown.label, colour: plot.seriesColour(shown.index) };
-    const sameModel = fitFigure?.getAttribute('data-model') === (model?.label ?? '');
+    const sameModel = fitFigure?.getAttribute('data-model') === (model?.label ?? '') && fitFigure?.hasAttribute('data-reference') === reference;
     if (view.surface) {
       // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
       fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
-    } else if (!(sameWidth && sameModel && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves))) {
+    } else if (!(sameWidth && sameModel && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves, view.data))) {
       const series = this.#c.settings.series;
       const yDomain = drawing && series ? seriesDomain(series.setting) : view.yDomain;
       fit.replaceChildren(
@@ -94,10 +108,18 @@ export class DemoCharts {
           axes: view.axes,
           width,
           model,
+          reference: reference ? view.reference : null,
+          residuals: view.residuals,
         }),
       );
     }
+    this.#legend(plot, view);
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);
+    if (view.landscape) {
+      const loss = c.settings.values['loss'] === 'mse' ? 'mse' : 'mae';
+      const { at, path } = landscapeState(view.columnNames, rows);
+      this.#box('landscape-chart').replaceChildren(plot.landscapeChart({ data: view.data, at, path, loss, domain: view.landscape, width }));
+    }
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
     this.#root.dataset.drawnStep = String(r.step);
     const lossBox = this.#box('loss-chart');

@@ -111,6 +111,7 @@ export class NnFitDemo extends HTMLElement {
     });
     waits(this.querySelector<HTMLButtonElement>('[data-action="copy-link"]')!, false);
     this.querySelector('[data-role="log-scale"]')!.addEventListener('change', () => this.#painter.draw());
+    this.querySelector('[data-role="reference"]')?.addEventListener('change', () => this.#painter.draw());
     // Start when the demo comes within a quarter screen of the viewport (not during page load);
     // pause when it is far off screen, or the tab hidden, and resume when it comes back.
     const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && c.start(), { rootMargin: '25% 0px' });

@@ -1,10 +1,13 @@
 import type { UnitEdit } from '../../src/train/experiment';
 import { formatNumber as fmt } from '../../src/demo/format';
+import { unitColour } from '../../src/plot/unit-colours';
 import { clamp, frame, interpolate, place, pointerToData } from './chart-frame';
 import type { OverlayMode } from './chart-overlay';
 
 const KINK_STEP = 0.05;
 const RISE_STEP = 0.1;
+/** Handles whose centres lie this close to the nearest one's count as stacked with it. */
+const STACKED_PX = 3;
 
 /**
  * The overlay's kink mode: one handle per ReLU unit at its kink, on the model's curve. Drag
@@ -44,6 +47,7 @@ export class KinkMode implements OverlayMode {
         h.setAttribute('aria-valuemin', String(this.#domain[0]));
         h.setAttribute('aria-valuemax', String(this.#domain[1]));
         h.dataset.unit = String(u);
+        h.style.setProperty('--if-kink', unitColour(u));
         return h;
       });
       this.#layer.replaceChildren(...handles);
@@ -52,8 +56,11 @@ export class KinkMode implements OverlayMode {
       const h = handles[u]!;
       const kink = this.#kink(u);
       const shown = clamp(kink, ...this.#domain);
-      place(h, f, shown, interpolate(grid, prediction, shown));
-      h.dataset.outside = String(shown !== kink);
+      // A kink off the chart, or a curve above or below it there: the handle waits at the edge, dotted.
+      const y = interpolate(grid, prediction, shown);
+      const shownY = clamp(y, ...f.yRange);
+      place(h, f, shown, shownY);
+      h.dataset.outside = String(shown !== kink || shownY !== y);
       h.tabIndex = u === this.#selected ? 0 : -1;
       h.setAttribute('aria-valuenow', String(Math.round(shown * 1000) / 1000));
       const rise = w! * Math.abs(m!);
@@ -128,17 +135,22 @@ export class KinkMode implements OverlayMode {
     e.preventDefault();
   }
 
-  /** The handle whose centre is nearest the pointer (targets overlap where kinks are close). */
+  /**
+   * The handle whose centre is nearest the pointer (targets overlap where kinks are close).
+   * Handles stacked on one spot take turns: each press there grabs the one after the unit
+   * last selected, so every unit of a stack can be reached and dragged out of it.
+   */
   #nearest(e: PointerEvent): HTMLElement | null {
     if (!(e.target as HTMLElement).closest('.if-demo__kink')) return null;
-    let best: HTMLElement | null = null;
-    let bestDistance = Infinity;
-    for (const h of this.#layer.querySelectorAll<HTMLElement>('.if-demo__kink')) {
+    const handles = [...this.#layer.querySelectorAll<HTMLElement>('.if-demo__kink')];
+    const distance = handles.map((h) => {
       const r = h.getBoundingClientRect();
-      const distance = Math.hypot(e.clientX - (r.left + r.width / 2), e.clientY - (r.top + r.height / 2));
-      if (distance < bestDistance) [best, bestDistance] = [h, distance];
-    }
-    return best;
+      return Math.hypot(e.clientX - (r.left + r.width / 2), e.clientY - (r.top + r.height / 2));
+    });
+    const best = Math.min(...distance);
+    const stack = handles.filter((_, i) => distance[i]! <= best + STACKED_PX);
+    if (stack.length < 2) return stack[0] ?? null;
+    return stack.find((h) => Number(h.dataset.unit) > this.#selected) ?? stack[0]!;
   }
 
   down(e: PointerEvent): void {

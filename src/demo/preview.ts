@@ -4,7 +4,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { startBackend } from '../nn/tf';
-import { compactSvg, fitChart, lossChart, seriesColour, surfaceChart } from '../plot';
+import { compactSvg, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
+import { landscapeState } from './landscape';
 import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
 import { defaults } from '../train/settings';
 import { TrainingRun, type StepRow } from '../train/training-run';
@@ -17,6 +18,10 @@ export interface DemoPreview {
   row0: StepRow;
   /** The fit and loss charts at step 0, as compact SVG markup. */
   fitSvg: string;
+  /** The loss along a, for the quadratic descent (empty for other demos). */
+  landscapeSvg: string;
+  /** The fit chart's key: its units, or a heat map's colours (empty when it has neither). */
+  legendHtml: string;
   lossSvg: string;
   /** The target can be drawn by the reader (the spec has a series setting). */
   drawable: boolean;
@@ -43,6 +48,7 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
         unitNames: view.unitNames,
         yDomain: view.yDomain,
         axes: view.axes,
+        residuals: view.residuals,
         document,
       });
   const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(start.rows, view.columnNames, column) }));
@@ -52,6 +58,18 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
     view,
     row0: start.rows[0]!,
     fitSvg: compactSvg(fit.outerHTML),
+    landscapeSvg: view.landscape
+      ? compactSvg(
+          landscapeChart({
+            data: view.data,
+            ...landscapeState(view.columnNames, start.rows),
+            loss: defaults(definition.settings)['loss'] === 'mse' ? 'mse' : 'mae',
+            domain: view.landscape,
+            document,
+          }).outerHTML,
+        )
+      : '',
+    legendHtml: (view.surface ? surfaceLegend(view.surface.target, document) : unitLegend(view.unitNames, document))?.outerHTML ?? '',
     lossSvg: compactSvg(loss.outerHTML),
     drawable: Object.values(definition.settings).some((s) => s.kind === 'series'),
   };

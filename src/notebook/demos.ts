@@ -11,7 +11,7 @@ import { activationRaceRecipe, optimizerRaceRecipe } from './recipes/races';
 import { reluFitterRecipe } from './recipes/relu-fitter';
 import { reluSurfaceRecipe } from './recipes/relu-surface';
 import { sineByHandRecipe, sineEpochsRecipe } from './recipes/sine';
-import { thermoLinearRecipe, thermoMlpRecipe } from './recipes/thermometer';
+import { thermoCustomRecipe, thermoLinearRecipe, thermoMlpRecipe } from './recipes/thermometer';
 
 export interface NotebookDemo {
   /** The demo's id on its page (the notebook's file name). */
@@ -46,6 +46,7 @@ export const NOTEBOOK_DEMOS: readonly NotebookDemo[] = [
       ['sine-epochs', CH5, sineEpochsRecipe],
       ['thermo-linear', CH6, thermoLinearRecipe],
       ['thermo-mlp', CH6, thermoMlpRecipe],
+      ['thermo-custom', CH6, thermoCustomRecipe],
       ['activation-race', CH7, activationRaceRecipe],
       ['optimizer-race', CH8, optimizerRaceRecipe],
     ] as const

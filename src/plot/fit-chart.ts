@@ -1,6 +1,10 @@
 import * as Plot from '@observablehq/plot';
+import { fitHeight } from './sizes';
 import { themedPlot } from './themed-plot';
-import { setPaths, type PlotFigure } from './fast-update';
+import { linePath, setPaths, type PlotFigure } from './fast-update';
+import { UNIT_COLOURS, unitColour } from './unit-colours';
+/** Up to this many units the legend names each one; past it, one line says how they are drawn. */
+const NAMED_UNITS = 10;
 
 export interface FitChartInput {
   data: { x: readonly number[]; y: readonly number[] };
@@ -17,6 +21,10 @@ export interface FitChartInput {
   width?: number;
   /** Where a demo has several runs: the one drawn, named, in its line's colour in the loss chart. */
   model?: { label: string; colour: string };
+  /** A curve drawn dotted beside the model's (the one the data came from), over `grid`; null: hidden. */
+  reference?: { label: string; y: readonly number[] } | null;
+  /** Draw each point's miss, a segment from the point to the model's curve. */
+  residuals?: boolean;
   /** For rendering at build time (linkedom's document); the browser's otherwise. */
   document?: Document;
 }
@@ -34,56 +42,103 @@ function yDomain(y: readonly number[]): [number, number] {
  * beneath: so every kink in the sum can be traced to the unit that made it.
  * Colours come from CSS variables, so light and dark themes restyle it without a redraw.
  */
-export function fitChart({
-  data,
-  heldOut,
-  grid,
-  curves,
-  unitNames = [],
-  yDomain: fixedY,
-  axes = { x: 'x', y: 'y' },
-  width = 640,
-  model,
-  document,
-}: FitChartInput): SVGSVGElement | HTMLElement {
+export function fitChart(input: FitChartInput): SVGSVGElement | HTMLElement {
+  const { data, heldOut, grid, curves, yDomain: fixedY, axes = { x: 'x', y: 'y' }, width = 640, model, reference, residuals = false } = input;
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const [prediction, ...units] = curves ?? [];
-  const unitRows = units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: unitNames[u] ?? `unit ${u + 1}` })));
+  const misses = residuals && prediction ? residualSegments(data, grid, prediction) : [];
   const figure = themedPlot({
-    document,
+    document: input.document,
     width,
-    height: Math.round(width * 0.55),
+    height: fitHeight(width),
     marginLeft: 44,
     x: { domain: [grid[0]!, grid.at(-1)!], label: axes.x, grid: true },
     y: { domain: fixedY ? [...fixedY] : yDomain([...data.y, ...(heldOut?.y ?? [])]), label: axes.y, grid: true },
-    marks: [
-      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-      Plot.line(unitRows, {
-        x: 'x',
-        y: 'y',
-        z: 'unit',
-        stroke: 'var(--if-unit)',
-        strokeWidth: 1.5,
-        strokeDasharray: '4 3',
-        clip: true,
-        className: 'if-units',
-      }),
-      prediction
-        ? Plot.line(
-            grid.map((x, i) => ({ x, y: prediction[i]! })),
-            { x: 'x', y: 'y', stroke: model?.colour ?? 'var(--if-model)', strokeWidth: 2.5, clip: true, className: 'if-prediction' },
-          )
-        : null,
-      Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)' }),
-      ...heldOutMarks(heldOut, grid),
-    ],
+    // Unit colours are CSS variables, passed through as they are.
+    color: { type: 'identity' },
+    marks: fitMarks(input, points, prediction, units, misses),
     ariaLabel: 'Data points and the model curve',
-    ariaDescription: `${points.length} data points${heldOut?.x.length ? ` and ${heldOut.x.length} held-out points (hollow diamonds, never trained on)` : ''}; the thick line is ${model ? `the ${model.label} run's` : "the model's"} prediction${units.length ? `, the dashed lines its ${units.length} units` : ''}.`,
+    ariaDescription: `${points.length} data points${heldOut?.x.length ? ` and ${heldOut.x.length} held-out points (hollow diamonds, never trained on)` : ''}; the thick line is ${model ? `the ${model.label} run's` : "the model's"} prediction${units.length ? `, the dashed lines its ${units.length} units, each in its own colour with a dot at its kink` : ''}${misses.length ? '; a short line joins each point to the curve: its miss' : ''}${reference ? `; dotted: ${reference.label}` : ''}.`,
   });
   // Which run is drawn: a change of it redraws the chart (moving the line would keep its colour).
   figure.setAttribute('data-model', model?.label ?? '');
+  if (reference) figure.setAttribute('data-reference', '');
   return figure;
 }
+
+/** The fit chart's marks, bottom to top: zero line, reference, misses, units, model, data, kinks, held-out points. */
+function fitMarks(
+  { grid, heldOut, unitNames = [], model, reference }: FitChartInput,
+  points: { x: number; y: number }[],
+  prediction: readonly number[] | undefined,
+  units: readonly (readonly number[])[],
+  misses: ReturnType<typeof residualSegments>,
+): Plot.Markish[] {
+  return [
+    Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+    reference ? referenceMark(grid, reference.y) : null,
+    // Each point's miss, under the point: what the loss adds up.
+    Plot.link(misses, {
+      x1: 'x',
+      y1: 'y',
+      x2: 'x',
+      y2: 'fit',
+      stroke: 'var(--if-data)',
+      strokeOpacity: 0.7,
+      strokeWidth: 1.5,
+      clip: true,
+      className: 'if-residuals',
+    }),
+    Plot.line(unitLines(grid, units, unitNames), {
+      x: 'x',
+      y: 'y',
+      z: 'unit',
+      stroke: 'colour',
+      strokeWidth: 1.5,
+      strokeDasharray: '4 3',
+      clip: true,
+      className: 'if-units',
+    }),
+    prediction
+      ? Plot.line(
+          grid.map((x, i) => ({ x, y: prediction[i]! })),
+          { x: 'x', y: 'y', stroke: model?.colour ?? 'var(--if-model)', strokeWidth: 2.5, clip: true, className: 'if-prediction' },
+        )
+      : null,
+    Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: 'var(--if-data)', stroke: 'var(--if-data-ring)' }),
+    // Each unit's kink on its own line, in its colour (drawn over the data, as the handles are).
+    Plot.dot(unitKinks(grid, units), {
+      x: 'x',
+      y: 'y',
+      r: 4,
+      fill: (k: Kink) => unitColour(k.unit),
+      stroke: 'var(--if-data-ring)',
+      clip: true,
+      className: 'if-kinks',
+    }),
+    ...heldOutMarks(heldOut, grid),
+  ];
+}
+
+/** Each unit's curve as rows for one line per unit, in the unit's colour. */
+const unitLines = (grid: readonly number[], units: readonly (readonly number[])[], names: readonly string[]) =>
+  units.flatMap((col, u) => grid.map((x, i) => ({ x, y: col[i]!, unit: names[u] ?? `unit ${u + 1}`, colour: unitColour(u) })));
+
+/** A curve to compare with (the one the data came from): thin and dotted, under everything else. */
+const referenceMark = (grid: readonly number[], ys: readonly number[]) =>
+  Plot.line(
+    grid.map((x, i) => ({ x, y: ys[i]! })),
+    {
+      x: 'x',
+      y: 'y',
+      stroke: 'currentColor',
+      strokeWidth: 1.5,
+      strokeDasharray: '1 3',
+      strokeLinecap: 'round',
+      clip: true,
+      className: 'if-reference',
+    },
+  );
 
 /** Held-out points as hollow diamonds, each labelled on the side with room (left of it in the chart's right half). */
 function heldOutMarks(heldOut: FitChartInput['heldOut'], grid: readonly number[]): Plot.Markish[] {
@@ -105,8 +160,118 @@ function heldOutMarks(heldOut: FitChartInput['heldOut'], grid: readonly number[]
  * Moves the curves of a chart made by {@link fitChart} to new values without redrawing it
  * (its scales are fixed by the data and grid). False when it must be redrawn instead.
  */
-export function updateFitCurves(figure: PlotFigure, grid: readonly number[], curves: readonly (readonly number[])[]): boolean {
+export function updateFitCurves(
+  figure: PlotFigure,
+  grid: readonly number[],
+  curves: readonly (readonly number[])[],
+  data?: FitChartInput['data'],
+): boolean {
   const [prediction, ...units] = curves;
   if (!prediction) return false;
-  return setPaths(figure, 'if-prediction', [prediction], grid) && setPaths(figure, 'if-units', units, grid);
+  return (
+    setResiduals(figure, data ? residualSegments(data, grid, prediction) : []) &&
+    setPaths(figure, 'if-prediction', [prediction], grid) &&
+    setPaths(figure, 'if-units', units, grid) &&
+    setKinks(figure, unitKinks(grid, units))
+  );
+}
+
+/** Each point and the model's value at its x (read off the curve over the grid). */
+function residualSegments(data: FitChartInput['data'], grid: readonly number[], prediction: readonly number[]) {
+  return data.x.map((x, i) => ({ x, y: data.y[i]!, fit: interpolate(grid, prediction, x) }));
+}
+
+/** Linear interpolation of ys over the sorted xs at x (clamped to the ends). */
+function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
+  if (x <= xs[0]!) return ys[0]!;
+  const i = xs.findIndex((g) => g >= x);
+  if (i < 0) return ys.at(-1)!;
+  const t = (x - xs[i - 1]!) / (xs[i]! - xs[i - 1]!);
+  return ys[i - 1]! + t * (ys[i]! - ys[i - 1]!);
+}
+
+/** Moves the residual segments drawn by {@link fitChart} (none drawn: nothing to move); false if their number changed. */
+function setResiduals(figure: PlotFigure, misses: readonly { x: number; y: number; fit: number }[]): boolean {
+  const links = figure.querySelectorAll('g.if-residuals path');
+  if (links.length === 0) return true;
+  if (links.length !== misses.length) return false;
+  return misses.every((m, i) => {
+    const d = linePath(figure, [m.x, m.x], [m.y, m.fit]);
+    if (d) links[i]!.setAttribute('d', d);
+    return d !== null;
+  });
+}
+
+interface Kink {
+  unit: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * Where each unit's curve bends, read off the curve itself (so any demo's units qualify, and
+ * the marker sits exactly on the line drawn): the two grid segments either side of the
+ * sharpest change of slope, extended until they meet. A straight unit, or one whose kink lies
+ * off the grid, has none.
+ */
+export function unitKinks(grid: readonly number[], units: readonly (readonly number[])[]): Kink[] {
+  const kinks: Kink[] = [];
+  units.forEach((ys, unit) => {
+    const slope = (i: number) => (ys[i + 1]! - ys[i]!) / (grid[i + 1]! - grid[i]!);
+    let at = -1;
+    let sharpest = 0;
+    let steepest = 0;
+    for (let i = 1; i < grid.length - 1; i++) {
+      const change = Math.abs(slope(i) - slope(i - 1));
+      steepest = Math.max(steepest, Math.abs(slope(i)));
+      if (change > sharpest) [at, sharpest] = [i, change];
+    }
+    if (at < 0 || !(sharpest > 1e-3 * steepest + 1e-9)) return;
+    // Segment at-1 is wholly on one side; the kink lies in segment at-1..at or at..at+1. The
+    // lines through the segments beyond it on either side meet at the kink.
+    const left = Math.max(0, at - 2);
+    const right = Math.min(grid.length - 2, at + 1);
+    const [sl, sr] = [slope(left), slope(right)];
+    const x = Math.abs(sl - sr) < 1e-12 ? grid[at]! : (ys[right]! - ys[left]! + sl * grid[left]! - sr * grid[right]!) / (sl - sr);
+    if (x < grid[0]! || x > grid.at(-1)!) return;
+    kinks.push({ unit, x, y: ys[left]! + sl * (x - grid[left]!) });
+  });
+  return kinks;
+}
+
+/** Moves the kink dots drawn by {@link fitChart}; false if their number changed (then it is redrawn). */
+function setKinks(figure: PlotFigure, kinks: readonly Kink[]): boolean {
+  const dots = figure.querySelectorAll('g.if-kinks circle');
+  const sx = figure.scale?.('x');
+  const sy = figure.scale?.('y');
+  if (dots.length !== kinks.length || !sx || !sy) return false;
+  kinks.forEach((k, i) => {
+    dots[i]!.setAttribute('cx', String(Math.round(sx.apply(k.x) * 10) / 10));
+    dots[i]!.setAttribute('cy', String(Math.round(sy.apply(k.y) * 10) / 10));
+    dots[i]!.setAttribute('fill', unitColour(k.unit));
+  });
+  return true;
+}
+
+/**
+ * The fit chart's key to its units: each unit's name beside a dash of its colour, or, for
+ * many units, one line on how they are drawn. Plain HTML beside the chart, like the loss
+ * chart's legend; null when the model has no units to show.
+ */
+export function unitLegend(unitNames: readonly string[], doc: Document = document): HTMLElement | null {
+  if (unitNames.length === 0) return null;
+  const legend = doc.createElement('ul');
+  legend.className = 'if-legend if-legend--units';
+  legend.dataset.units = String(unitNames.length);
+  const item = (text: string, colour: string | null) => {
+    const li = doc.createElement('li');
+    const swatch = doc.createElement('span');
+    swatch.className = 'if-swatch if-swatch--dashed';
+    if (colour) swatch.setAttribute('style', `--if-swatch:${colour}`);
+    li.append(swatch, doc.createTextNode(text));
+    legend.append(li);
+  };
+  if (unitNames.length <= NAMED_UNITS) unitNames.forEach((name, u) => item(name, unitColour(u)));
+  else item(`${unitNames.length} units, dashed, ${UNIT_COLOURS} colours in turn; a dot marks each kink`, unitColour(0));
+  return legend;
 }

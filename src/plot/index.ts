@@ -1,4 +1,5 @@
-export { fitChart, updateFitCurves, type FitChartInput } from './fit-chart';
+export { fitChart, unitLegend, updateFitCurves, type FitChartInput } from './fit-chart';
 export { lossChart, seriesColour, updateLossChart, type LossChartInput } from './loss-chart';
-export { surfaceChart, type SurfaceChartInput } from './surface-chart';
+export { surfaceChart, surfaceLegend, type SurfaceChartInput } from './surface-chart';
 export { compactSvg } from './themed-plot';
+export { landscapeChart, lossAndSlope, type LandscapeInput } from './landscape-chart';

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { lossHeight } from './sizes';
 import { themedPlot } from './themed-plot';
 import { linePath, niceCeil, type PlotFigure } from './fast-update';
 
@@ -70,7 +71,7 @@ export function lossChart({ rows, log = false, width = 640, xLabel = 'step', ser
   const figure = themedPlot({
     document,
     width,
-    height: Math.round(width * 0.3),
+    height: lossHeight(width),
     marginLeft: 52,
     x: { domain: x, label: xLabel, grid: true },
     y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
@@ -135,7 +136,7 @@ function seriesChart(
   const svg = themedPlot({
     document: doc,
     width,
-    height: Math.round(width * 0.36),
+    height: lossHeight(width, true),
     marginLeft: 52,
     x: { domain: x, label: xLabel, grid: true },
     y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { narrow } from './sizes';
 import { themedPlot } from './themed-plot';
 
 export interface SurfaceChartInput {
@@ -42,23 +43,25 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
   const hi = side.at(-1)!;
   const cells = (values: readonly number[], panel: string) => values.map((z, i) => ({ x1: side[i % n]!, x2: side[Math.floor(i / n)]!, z, panel }));
   const rows = [...cells(target, 'target'), ...(prediction ? cells(prediction, 'model') : [])];
-  const zLo = Math.min(...target);
-  const zHi = Math.max(...target);
   const folds = units
     .map((u) => foldSegment(u, lo - half, hi + half))
     .filter((s): s is [number, number, number, number] => s !== null)
     .map(([a, b, c, d]) => ({ a, b, c, d, panel: 'model' }));
-  const panelWidth = (width - 60) / 2;
+  // Side by side; on a phone's narrow column, one above the other so each stays large.
+  const stacked = narrow(width);
+  const facet = stacked ? 'fy' : 'fx';
+  const panelWidth = stacked ? width - 44 - 64 : (width - 60) / 2;
   return themedPlot({
     document,
     width,
-    height: Math.round(panelWidth + 60),
+    height: Math.round(stacked ? 2 * panelWidth + 90 : panelWidth + 60),
     marginLeft: 44,
+    marginRight: stacked ? 64 : undefined,
     marginBottom: 36,
     x: { domain: [lo - half, hi + half], label: 'x₁' },
     y: { domain: [lo - half, hi + half], label: 'x₂' },
-    fx: { domain: ['target', 'model'], label: null, tickFormat: (p: string) => (p === 'target' ? 'Target' : 'Model') },
-    color: { type: 'linear', scheme: 'viridis', domain: [zLo, zHi], clamp: true },
+    [facet]: { domain: ['target', 'model'], label: null, tickFormat: (p: string) => (p === 'target' ? 'Target' : 'Model') },
+    color: surfaceColour(target),
     marks: [
       Plot.rect(rows, {
         x1: (d) => d.x1 - half,
@@ -66,9 +69,10 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
         y1: (d) => d.x2 - half,
         y2: (d) => d.x2 + half,
         fill: 'z',
-        fx: 'panel',
-        inset: 0,
-        // No hairline seams between neighbouring cells.
+        [facet]: 'panel',
+        // Each cell reaches a little into its neighbours, so no hairline of background shows
+        // between them however the edges round (the build-time chart rounds to 0.1 px).
+        inset: -0.4,
         shapeRendering: 'crispEdges',
         className: 'if-cells',
       }),
@@ -77,7 +81,7 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
         y1: 'b',
         x2: 'c',
         y2: 'd',
-        fx: 'panel',
+        [facet]: 'panel',
         stroke: 'white',
         strokeOpacity: 0.8,
         strokeWidth: 1.2,
@@ -88,6 +92,39 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
     ],
     ariaLabel: 'The target surface and the model, as heat maps',
-    ariaDescription: `Left: the target over a ${n} by ${n} grid of (x₁, x₂); right: the model${units.length ? `, with the ${folds.length} fold lines of its units that cross the square drawn dashed` : ''}. Brighter is higher.`,
+    ariaDescription: `${stacked ? 'Above' : 'Left'}: the target over a ${n} by ${n} grid of (x₁, x₂); ${stacked ? 'below' : 'right'}: the model${units.length ? `, with the ${folds.length} fold lines of its units that cross the square drawn dashed` : ''}. Brighter is higher.`,
   });
+}
+
+/** One colour scale for target and model, fixed by the target so the two compare. */
+const surfaceColour = (target: readonly number[]) =>
+  ({ type: 'linear', scheme: 'viridis', domain: [Math.min(...target), Math.max(...target)], clamp: true }) as const;
+
+/**
+ * The heat maps' colour key: a ramp from the target's lowest value to its highest (values
+ * beyond take the end colours), drawn as SVG bands, so the build draws it too (Plot's own
+ * ramp paints a canvas).
+ */
+export function surfaceLegend(target: readonly number[], doc?: Document): SVGSVGElement | HTMLElement {
+  const colour = surfaceColour(target);
+  const [lo, hi] = colour.domain;
+  const bands = Array.from({ length: 48 }, (_, i) => ({ x1: lo + ((hi - lo) * i) / 48, x2: lo + ((hi - lo) * (i + 1)) / 48 }));
+  const key = themedPlot({
+    document: doc,
+    width: 300,
+    height: 64,
+    marginLeft: 12,
+    marginRight: 12,
+    marginTop: 6,
+    marginBottom: 40,
+    x: { domain: [lo, hi], label: 'value (target and model)', labelAnchor: 'left', labelArrow: 'none', labelOffset: 36, ticks: 5, tickFormat: '~g' },
+    y: { axis: null },
+    color: colour,
+    marks: [Plot.rect(bands, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: (b: { x1: number; x2: number }) => (b.x1 + b.x2) / 2, inset: -0.4 })],
+    ariaLabel: 'Colour key of the heat maps',
+    ariaDescription: `From dark purple at ${lo.toPrecision(3)} through green to yellow at ${hi.toPrecision(3)}; values beyond either end take its colour.`,
+  });
+  // Drawn at its own size, not stretched to the chart's width like the charts.
+  key.classList.add('if-colour-key');
+  return key;
 }

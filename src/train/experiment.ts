@@ -33,6 +33,12 @@ export interface Experiment<V extends Settings = Settings> {
   readonly lossSeries?: readonly { label: string; column: string }[];
   /** The fit chart's axis labels (default x and y). */
   readonly axes?: { x: string; y: string };
+  /** A curve the reader may draw beside the model's (the one the data came from), over `grid`. */
+  readonly reference?: { label: string; y: number[] };
+  /** Draw each data point's miss: a segment from the point to the model's curve. */
+  readonly residuals?: boolean;
+  /** For the quadratic a·x² + b·x + c (log columns a, b, c): draw the loss along a over this range. */
+  readonly landscape?: readonly [number, number];
   /** x positions where `curves()` evaluates the model. */
   readonly grid: readonly number[];
   /** One training step. */
@@ -91,6 +97,9 @@ export interface RunView {
   surface?: { side: number[]; target: number[] };
   lossSeries?: { label: string; column: string }[];
   axes?: { x: string; y: string };
+  reference?: { label: string; y: number[] };
+  residuals?: boolean;
+  landscape?: [number, number];
   /** True when the model's units can be moved by hand. */
   editable: boolean;
 }
@@ -107,6 +116,9 @@ export function viewOf(e: Experiment): RunView {
     ...(e.surface && { surface: e.surface }),
     ...(e.lossSeries && { lossSeries: [...e.lossSeries] }),
     ...(e.axes && { axes: e.axes }),
+    ...(e.reference && { reference: { label: e.reference.label, y: [...e.reference.y] } }),
+    ...(e.residuals && { residuals: true }),
+    ...(e.landscape && { landscape: [e.landscape[0], e.landscape[1]] as [number, number] }),
     editable: Boolean(e.edit),
   };
 }

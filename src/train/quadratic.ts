@@ -6,6 +6,9 @@ import { choice, number, type SettingsOf } from './settings';
 
 const GRID = Q_GRID;
 
+/** Q1's generating curve, 3x² + 4x + 5, which the reader may show beside the fit. */
+const GENERATING = { label: 'the curve the data came from, 3x² + 4x + 5', y: GRID.map((x) => 3 * x * x + 4 * x + 5) };
+
 /** ŷ = a·x² + b·x + c on Q1, with a, b, c as parameters: what chapters 1 and 2 fit. */
 class QuadraticModel {
   readonly a: Parameter;
@@ -66,6 +69,8 @@ class QuadraticByHand implements Experiment<ByHandSettings> {
   readonly columnNames = ['a', 'b', 'c'];
   readonly unitNames = [];
   readonly grid = GRID;
+  readonly reference = GENERATING;
+  readonly residuals = true;
   readonly #model: QuadraticModel;
   #loss: L1Loss | MSELoss;
 
@@ -127,6 +132,10 @@ class QuadraticDescent implements Experiment<DescentSettings> {
   readonly columnNames = ['a', 'b', 'c', 'grad a', 'grad b', 'grad c', 'lr'];
   readonly unitNames = [];
   readonly grid = GRID;
+  readonly reference = GENERATING;
+  readonly residuals = true;
+  /** The loss along a over its slider's range (chapter 2's "which way is downhill?"). */
+  readonly landscape = [-2, 8] as const;
   readonly #model = new QuadraticModel([1.1, 1.2, 1.3]);
   readonly #loss: L1Loss | MSELoss;
   readonly #optimizer: SGD;

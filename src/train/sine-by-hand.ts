@@ -81,11 +81,12 @@ class SineByHand implements Experiment<ByHandSettings> {
     return tf.tidy(() => this.#check());
   }
 
-  /** grid × (1 + hidden): the model, then each hidden unit's part of it, featureⱼ(x)·W₂[j]. */
+  /** grid × (1 + hidden): the model, then each hidden unit's share of it, featureⱼ(x)·W₂[j], as {@link shares} draws it. */
   curves(): Tensor2D {
     return tf.tidy(() => {
-      const parts = tf.mul(this.#net.features(this.#gridX), tf.reshape(this.#net.output.W, [1, -1]));
-      return tf.concat([this.#net.forward(this.#gridX), parts], 1) as Tensor2D;
+      const net = this.#net;
+      const prediction = net.forward(this.#gridX);
+      return tf.concat([prediction, shares(net.features(this.#gridX), net.output.W, prediction)], 1) as Tensor2D;
     });
   }
 
@@ -154,9 +155,8 @@ class SineEpochs extends ModelExperiment {
 
   curves(): Tensor2D {
     return tf.tidy(() => {
-      const h = tf.relu(this.#hidden.forward(this.#gridX));
-      const parts = tf.mul(h, tf.reshape(this.#output.weight.value, [1, -1]));
-      return tf.concat([this.model.forward(this.#gridX), parts], 1) as Tensor2D;
+      const prediction = this.model.forward(this.#gridX);
+      return tf.concat([prediction, shares(tf.relu(this.#hidden.forward(this.#gridX)), this.#output.weight.value, prediction)], 1) as Tensor2D;
     });
   }
 
@@ -164,6 +164,18 @@ class SineEpochs extends ModelExperiment {
     this.#batches.dispose();
     super.dispose();
   }
+}
+
+/**
+ * Each hidden unit's share of the output, featureⱼ(x)·w₂ⱼ, as the chart draws it: less its
+ * own average over the grid, plus the model's average. The model is exactly its average plus
+ * every share less the share's average, so each dashed line shows its unit's bend and slope
+ * right beside the curve it helps make (the shares themselves lie near 0, far below data
+ * around 5, off the chart). A dead unit is a flat line at the model's average height.
+ */
+function shares(features: tf.Tensor, w2: tf.Tensor, prediction: tf.Tensor): tf.Tensor {
+  const parts = tf.mul(features, tf.reshape(w2, [1, -1]));
+  return tf.add(tf.sub(parts, tf.mean(parts, 0, true)), tf.mean(prediction));
 }
 
 /** Chart labels of a hidden layer's units. */

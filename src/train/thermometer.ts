@@ -1,5 +1,5 @@
 import { column, columnTensors, datasetThermometer, leastSquaresLine, linspace, RandomState } from '../data';
-import { Linear, Sequential, SGD, Tanh, tf, type Tensor1D, type Tensor2D } from '../nn';
+import { Linear, Sequential, SGD, Tanh, tf, type Module, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment } from './experiment';
 import { ModelExperiment } from './model-experiment';
@@ -19,7 +19,7 @@ const weightsSeed = () => seed('Initial weights seed');
  * A model, MSELoss and SGD on the training readings, one full-batch step per epoch; the
  * validation loss on the held-out readings is logged beside the training loss.
  */
-abstract class ThermometerRun extends ModelExperiment {
+export abstract class ThermometerRun extends ModelExperiment {
   readonly unitNames: readonly string[] = [];
   readonly grid = GRID;
   readonly data = T.train;
@@ -33,7 +33,7 @@ abstract class ThermometerRun extends ModelExperiment {
   readonly #valX: Tensor2D;
   readonly #valY: Tensor2D;
 
-  constructor(model: Sequential, lr: number) {
+  constructor(model: Module, lr: number) {
     const { x, y, gridX } = columnTensors(T.train, GRID);
     const valX = column(T.val.x);
     const valY = column(T.val.y);

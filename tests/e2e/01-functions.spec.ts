@@ -73,3 +73,56 @@ test('there is nothing to train: no Step or Play button', async ({ page }) => {
   await expect(d.getByRole('button', { name: 'Step', exact: true })).toHaveCount(0);
   await expect(d.getByRole('button', { name: 'Play' })).toHaveCount(0);
 });
+
+test("each point's miss is drawn from the point to the curve and follows it; the generating curve shows on request", async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, ID);
+  const misses = d.locator('g.if-residuals path');
+  // Already in the build-time chart: one per point.
+  await expect(misses).toHaveCount(20);
+  const ends = () =>
+    d.locator('[data-role="fit-chart"] svg').evaluate((svg) => {
+      const curve = svg.querySelector<SVGPathElement>('g.if-prediction path')!;
+      const dots = [...svg.querySelectorAll('circle')].filter((c) => !c.closest('.if-kinks'));
+      return [...svg.querySelectorAll('g.if-residuals path')].map((p, i) => {
+        const ends = [...p.getAttribute('d')!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+        const [x1, y1] = ends[0]!;
+        const [x2, y2] = ends[1]!;
+        // One end on the point, the other on the curve (the curve's nearest point to it).
+        let nearest = Infinity;
+        for (let s = 0; s <= curve.getTotalLength(); s += 0.5) {
+          const q = curve.getPointAtLength(s);
+          nearest = Math.min(nearest, Math.hypot(q.x - x2!, q.y - y2!));
+        }
+        const dot = dots[i]!;
+        return {
+          vertical: Math.abs(x1! - x2!),
+          atPoint: Math.hypot(x1! - Number(dot.getAttribute('cx')), y1! - Number(dot.getAttribute('cy'))),
+          onCurve: nearest,
+        };
+      });
+    });
+  const a = d.getByLabel('a (x² term)', { exact: true });
+  await a.fill('0');
+  await a.press('Enter');
+  await expect(d).toHaveAttribute('data-drawn-step', '1');
+  for (const e of await ends()) {
+    expect(e.vertical).toBeLessThan(0.01);
+    expect(e.atPoint).toBeLessThan(0.6);
+    expect(e.onCurve).toBeLessThan(1);
+  }
+  await a.fill('5');
+  await a.press('Enter');
+  await expect(d).toHaveAttribute('data-drawn-step', '2');
+  for (const e of await ends()) expect(e.onCurve).toBeLessThan(1);
+  // The generating curve: hidden until asked for, then dotted beside the model's; the loss does not change.
+  const reference = d.locator('g.if-reference path');
+  await expect(reference).toHaveCount(0);
+  const loss = await d.locator('[data-role="loss-now"]').textContent();
+  await d.getByLabel('Show the curve the data came from, 3x² + 4x + 5 (dotted)').check();
+  await expect(reference).toHaveCount(1);
+  await expect(d.locator('[data-role="loss-now"]')).toHaveText(loss!);
+  await expect(d.locator('tbody[data-role="log"] tr')).toHaveCount(3);
+  await d.getByLabel('Show the curve the data came from, 3x² + 4x + 5 (dotted)').uncheck();
+  await expect(reference).toHaveCount(0);
+});

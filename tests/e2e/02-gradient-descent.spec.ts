@@ -51,3 +51,26 @@ test('a schedule shrinks the learning rate shown in the log', async ({ page }) =
   expect([rows[1]!, rows[50]!, rows[51]!, rows[101]!].map((r) => Number(r.columns[6]!.toPrecision(3)))).toEqual([0.1, 0.1, 0.05, 0.025]);
   await expect(demo(page, ID).getByLabel('Learning-rate schedule')).toHaveValue('step');
 });
+
+for (const loss of ['mae', 'mse'] as const) {
+  test(`the loss along a (${loss}): its tangent's slope where the model stands is the gradient autograd gives the next step`, async ({ page }) => {
+    await page.goto(`${PAGE}?${ID}.loss=${loss}&${ID}.lr=0.001`);
+    const d = await readyDemo(page, ID);
+    const chart = d.locator('[data-role="landscape-chart"] svg');
+    // Drawn at the start already (the build draws it for the chapter's settings).
+    if (loss === 'mae') await expect(chart.locator('g.if-tangent path')).toHaveCount(1);
+    // At steps 1, 3 and 5: one Step draws the chart, then the run goes one step further.
+    for (const step of [1, 3, 5]) {
+      await d.getByRole('button', { name: 'Step', exact: true }).click();
+      await expect(d).toHaveAttribute('data-drawn-step', String(step));
+      const shown = { a: Number(await chart.getAttribute('data-a')), slope: Number(await chart.getAttribute('data-slope')) };
+      expect(shown.a).toBe((await log(d))[step]!.columns[0]);
+      // The next step's ∂L/∂a, from autograd in the worker, is the slope drawn here, from the formula.
+      await runTo(d, step + 1);
+      const next = (await log(d))[step + 1]!;
+      expect(Math.abs(next.columns[3]! - shown.slope)).toBeLessThan(1e-4 * Math.max(1, Math.abs(shown.slope)));
+      expect(Math.abs(shown.slope)).toBeGreaterThan(0.01);
+    }
+    await expect(chart.locator('g.if-tangent path')).toHaveCount(1);
+  });
+}

@@ -249,3 +249,88 @@ test('the surface demo: target and model as heat maps, one fold line per unit, a
   await expect(d).toHaveAttribute('data-step', '0');
   await expect(page).toHaveURL(/relu-surface\.target=saddle/);
 });
+
+test("units: a key names each in its own colour, a dot marks each kink on its unit's line, and no handle leaves the chart", async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-fitter');
+  await d.locator('.if-demo__stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await d.locator('.if-demo__stage').hover();
+  await d.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(d).toHaveAttribute('data-drawn-step', '1');
+  // The key: ten units, eight colours in turn, each the colour its line is drawn in.
+  const swatches = d.locator('[data-role="unit-legend"] li .if-swatch');
+  await expect(d.locator('[data-role="unit-legend"] li')).toHaveText(Array.from({ length: 10 }, (_, j) => `unit ${j + 1}`));
+  const keyColours = await swatches.evaluateAll((els) => els.map((e) => getComputedStyle(e).borderTopColor));
+  const lineColours = await d.locator('g.if-units path').evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke));
+  expect(lineColours).toEqual(keyColours);
+  expect(new Set(keyColours.slice(0, 8)).size).toBe(8);
+  expect(keyColours[8]).toBe(keyColours[0]);
+  // One dot per kink inside the chart's x-range: as many as the handles not marked off the chart sideways.
+  const handles = d.getByRole('slider', { name: /of 10: kink/ });
+  await expect(handles).toHaveCount(10);
+  const inside = async () =>
+    (await handles.evaluateAll((hs) => hs.filter((h) => !h.getAttribute('aria-valuetext')!.includes('off the chart')))).length;
+  await expect(d.locator('g.if-kinks circle')).toHaveCount(await inside());
+  // Each dot lies on a dashed line of its colour (Plot's own scales put both there).
+  const onLines = await d.locator('[data-role="fit-chart"] svg').evaluate((svg) => {
+    const paths = [...svg.querySelectorAll<SVGPathElement>('g.if-units path')];
+    return [...svg.querySelectorAll<SVGCircleElement>('g.if-kinks circle')].map((c) => {
+      const [x, y] = [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))];
+      // On a line of its colour (units 1 and 9 share one).
+      const ofColour = paths.filter((p) => getComputedStyle(p).stroke === getComputedStyle(c).fill);
+      let best = Infinity;
+      for (const path of ofColour) {
+        const total = path.getTotalLength();
+        for (let s = 0; s <= total; s += 0.5) {
+          const p = path.getPointAtLength(s);
+          best = Math.min(best, Math.hypot(p.x - x, p.y - y));
+        }
+      }
+      return best;
+    });
+  });
+  expect(onLines.length).toBeGreaterThan(0);
+  for (const distance of onLines) expect(distance).toBeLessThan(1.5);
+  // Make one unit add far more: the sum beyond its kink leaves the chart's top, and the
+  // handles there wait at the chart's edge, dotted, instead of above it.
+  const first = handles.first();
+  await first.focus();
+  for (let i = 0; i < 20; i++) await first.press('Shift+ArrowUp');
+  await expect
+    .poll(() => handles.evaluateAll((hs) => hs.filter((h) => h.dataset.outside === 'true').length))
+    .toBeGreaterThan(await countOffSideways(handles));
+  const chart = (await d.locator('[data-role="fit-chart"] svg').boundingBox())!;
+  for (const box of await handles.evaluateAll((hs) => hs.map((h) => h.getBoundingClientRect().toJSON() as DOMRect))) {
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    expect(cx).toBeGreaterThanOrEqual(chart.x);
+    expect(cx).toBeLessThanOrEqual(chart.x + chart.width);
+    expect(cy).toBeGreaterThanOrEqual(chart.y);
+    expect(cy).toBeLessThanOrEqual(chart.y + chart.height);
+  }
+});
+
+/** Handles whose kink lies off the chart sideways (the others marked outside are off it above or below). */
+const countOffSideways = (handles: Locator) =>
+  handles.evaluateAll((hs) => hs.filter((h) => h.getAttribute('aria-valuetext')!.includes('off the chart')).length);
+
+test('the heat maps have a colour key, and on a phone they stand one above the other, each as wide as the column allows', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-surface');
+  await expect(d.locator('[data-role="unit-legend"] svg.if-colour-key')).toBeVisible();
+  await d.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(d).toHaveAttribute('data-drawn-step', '1');
+  const chart = (await d.locator('[data-role="fit-chart"] svg').boundingBox())!;
+  expect(chart.height).toBeGreaterThan(1.5 * chart.width);
+});
+
+test('on a phone the live charts are tall enough to read: the fit chart at least 0.75 of its width, the loss chart 0.45', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'double-relu');
+  await d.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(d).toHaveAttribute('data-drawn-step', '1');
+  const fit = (await d.locator('[data-role="fit-chart"] svg').boundingBox())!;
+  await expect.poll(async () => (await d.locator('[data-role="loss-chart"] svg').boundingBox())!.height).toBeGreaterThan(0.45 * fit.width);
+  expect(fit.height).toBeGreaterThan(0.75 * fit.width);
+});

@@ -83,3 +83,21 @@ test('the code shown is the code that runs, with a PyTorch tab', async ({ page }
   await page.getByRole('tab', { name: 'PyTorch' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('auto = torch.autograd.grad(((prediction - yb) ** 2).mean(), params)');
 });
+
+test("every hidden unit's share is drawn inside the chart, beside the curve it helps make, with a key", async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'sine-by-hand');
+  await runTo(d, 300);
+  await expect(d).toHaveAttribute('data-drawn-step', '300');
+  await expect(d.locator('[data-role="unit-legend"] li')).toHaveCount(5);
+  const outside = await d.locator('[data-role="fit-chart"] svg').evaluate((svg) => {
+    const sy = (svg as SVGSVGElement & { scale(n: string): { range: number[] } }).scale('y');
+    const [a, b] = sy.range;
+    const [top, bottom] = [Math.min(a!, b!), Math.max(a!, b!)];
+    return [...svg.querySelectorAll('g.if-units path')].map((p) => {
+      const ys = [...p.getAttribute('d')!.matchAll(/[ML]-?[\d.]+,(-?[\d.]+)/g)].map((m) => Number(m[1]));
+      return ys.filter((y) => y < top - 0.5 || y > bottom + 0.5).length;
+    });
+  });
+  expect(outside).toEqual([0, 0, 0, 0, 0]);
+});

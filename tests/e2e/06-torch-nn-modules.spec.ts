@@ -8,9 +8,9 @@ test('namedParameters() tables: positional names 0 and 2, then named children, w
   await page.goto(PAGE);
   const positional = page.locator('table.if-param-table[data-named="false"] tbody tr');
   await expect(positional).toHaveText([/0\.weight\s*\[13, 1\]\s*13/, /0\.bias\s*\[13\]\s*13/, /2\.weight\s*\[1, 13\]\s*13/, /2\.bias\s*\[1\]\s*1/]);
-  const named = page.locator('table.if-param-table[data-named="true"] tbody tr');
+  const named = page.locator('table.if-param-table[data-model="sequential"][data-named="true"] tbody tr');
   await expect(named).toHaveText([/hidden\.weight\s*\[8, 1\]/, /hidden\.bias\s*\[8\]/, /output\.weight\s*\[1, 8\]/, /output\.bias\s*\[1\]/]);
-  await expect(page.locator('table.if-param-table[data-named="true"] tfoot')).toContainText('25');
+  await expect(page.locator('table.if-param-table[data-model="sequential"][data-named="true"] tfoot')).toContainText('25');
   await expect(page.locator('.expressive-code').filter({ hasText: 'named: printModule(model)' })).toContainText('(activation): Tanh()');
 });
 
@@ -81,4 +81,34 @@ test('naming the layers changes the names, not the numbers', async ({ page }) =>
     return (await log(d)).map((r) => r.loss);
   };
   expect(await losses(true)).toEqual(await losses(false));
+});
+
+test("a module of one's own: its table lists its own parameters, then its child's; the listing is the file's class; it trains like the others", async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const table = page.locator('table.if-param-table[data-model="line-and-bend"]');
+  await expect(table.locator('tbody tr')).toHaveText([
+    /^w\s*\[1, 1\]\s*1$/,
+    /^b\s*\[1\]\s*1$/,
+    /^bend\.hidden\.weight\s*\[4, 1\]\s*4$/,
+    /^bend\.hidden\.bias\s*\[4\]\s*4$/,
+    /^bend\.output\.weight\s*\[1, 4\]\s*4$/,
+    /^bend\.output\.bias\s*\[1\]\s*1$/,
+  ]);
+  await expect(table.locator('tfoot')).toContainText('15');
+  await expect(page.locator('.expressive-code').filter({ hasText: 'LineAndBend: printModule(model)' })).toContainText('(bend): Sequential');
+  // The class shown is the one in the file the demo runs.
+  const source = readFileSync('src/train/line-and-bend.ts', 'utf8');
+  const shown = await page.locator('.expressive-code').filter({ hasText: 'line-and-bend.ts: the module' }).locator('pre').innerText();
+  expect(source).toContain(shown.trim().split('\n').slice(0, 12).join('\n'));
+  expect(shown).toContain('override children(): Record<string, Module> {');
+  // Its line starts at zero, and the optimizer moves it: the log's w and b.
+  await page.goto(`${PAGE}?thermo-custom.backend=cpu`);
+  const d = await readyDemo(page, 'thermo-custom', 'cpu');
+  await runTo(d, 50);
+  const rows = await log(d);
+  expect(rows[0]!.columns.slice(1)).toEqual([0, 0]);
+  expect(rows[50]!.columns[1]).toBeGreaterThan(0);
+  expect(rows[50]!.loss).toBeLessThan(rows[0]!.loss / 2);
 });

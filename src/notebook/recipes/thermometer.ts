@@ -110,3 +110,51 @@ def after():
     loopCell,
   ],
 };
+
+/** Chapter 6's own module, a line plus a small Tanh network (src/train/line-and-bend.ts), written as a torch.nn.Module. */
+export const thermoCustomRecipe: Recipe = {
+  steps: 5000,
+  exactUntil: 4800,
+  columns: () => ['validation loss', 'w', 'b'],
+  cells: () => [
+    dataCell,
+    {
+      kind: 'code',
+      source: String.raw`from collections import OrderedDict
+
+
+${linearCode}
+
+
+class LineAndBend(torch.nn.Module):
+    """A straight line, x·w + b, plus a small Tanh network for what the line misses.
+
+    Assigning a Parameter or a Module to an attribute registers it: w and b first, then the
+    child bend, which is the order named_parameters() (and the site's namedParameters()) walks.
+    """
+
+    def __init__(self, hidden, rs):
+        super().__init__()
+        self.w = torch.nn.Parameter(torch.zeros(1, 1))
+        self.b = torch.nn.Parameter(torch.zeros(1))
+        self.bend = torch.nn.Sequential(
+            OrderedDict(hidden=seeded_linear(rs, 1, hidden), activation=torch.nn.Tanh(), output=seeded_linear(rs, hidden, 1))
+        )
+
+    def forward(self, x):
+        return x @ self.w + self.b + self.bend(x)
+
+
+model = LineAndBend(hidden, np.random.RandomState(seed))
+for name, p in model.named_parameters():
+    print(name, tuple(p.shape))
+loss_fn = torch.nn.MSELoss()
+
+
+def after():
+    """The log's columns after the validation loss: the line's own w and b."""
+    return [model.w.item(), model.b.item()]`,
+    },
+    loopCell,
+  ],
+};

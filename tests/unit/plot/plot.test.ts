@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { fitChart, lossChart, updateFitCurves, updateLossChart } from '../../../src/plot';
 import { MAX_LOSS_POINTS, thin } from '../../../src/plot/loss-chart';
+import { unitKinks } from '../../../src/plot/fit-chart';
 import { niceCeil } from '../../../src/plot/fast-update';
 import { compactSvg, PLOT_CLASS } from '../../../src/plot/themed-plot';
 import { linspace } from '../../../src/data';
@@ -146,5 +147,54 @@ describe('charts for the static page', () => {
     const gaps = kept.slice(1).map((r, i) => r.step - kept[i]!.step);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(960);
     expect(kept.filter((r) => r.step < 5000).length).toBeLessThan(40);
+  });
+});
+
+describe("a unit's kink, read off its curve", () => {
+  const xs = linspace(-2.2, 2.2, 89);
+  const relu = (m: number, b: number, w: number) => xs.map((x) => w * Math.max(0, m * x + b));
+
+  it('lies where m·x + b = 0, between grid points too, on the unit’s own line', () => {
+    const cases = [
+      [1, 0.3, 2],
+      [-2, 1.1, -0.7],
+      [0.5, -0.05, 1],
+      [3, 3 * 0.9, 0.2],
+    ];
+    const kinks = unitKinks(
+      xs,
+      cases.map(([m, b, w]) => relu(m!, b!, w!)),
+    );
+    expect(kinks.map((k) => k.unit)).toEqual([0, 1, 2, 3]);
+    kinks.forEach((k, u) => {
+      const [m, b] = cases[u]!;
+      expect(k.x).toBeCloseTo(-b! / m!, 9);
+      expect(k.y).toBeCloseTo(0, 9);
+    });
+  });
+
+  it('also for a unit lifted by a constant (chapter 5 draws each share at the curve’s height)', () => {
+    const [k] = unitKinks(xs, [relu(-1.5, -0.6, 0.8).map((y) => y + 5)]);
+    expect(k!.x).toBeCloseTo(-0.4, 9);
+    expect(k!.y).toBeCloseTo(5, 9);
+  });
+
+  it('is absent for a straight unit, a dead one, or one whose kink lies off the grid', () => {
+    expect(unitKinks(xs, [xs.map((x) => 0.3 * x + 1), relu(1, -5, 1), xs.map(() => 0), relu(1, 2.5, 1)])).toEqual([]);
+  });
+
+  it('a redraw with moved kinks matches a fresh chart, dots included', () => {
+    const a = [relu(1, 0, 1), relu(1, 0, 1), relu(-1, 0.5, 1)];
+    const b = [relu(1, 0.4, 1), relu(1, 0.4, 1), relu(-1, -0.3, 1)];
+    const moved = fitChart({ data, grid: xs, curves: a, document: doc });
+    expect(updateFitCurves(moved, xs, b)).toBe(true);
+    const fresh = fitChart({ data, grid: xs, curves: b, document: doc });
+    const dots = (f: Element) =>
+      [...f.querySelectorAll('g.if-kinks circle')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    expect(dots(moved)).toHaveLength(2);
+    dots(moved).forEach(([x, y], i) => {
+      expect(x).toBeCloseTo(dots(fresh)[i]![0]!, 0);
+      expect(y).toBeCloseTo(dots(fresh)[i]![1]!, 0);
+    });
   });
 });
