@@ -1,7 +1,7 @@
 export { MT19937 } from './mt19937';
 export { RandomState } from './random-state';
 export { linspace } from './linspace';
-export { leastSquaresLine } from './least-squares';
+export { brokenLineMse, leastSquaresLine } from './least-squares';
 export {
   batchIndices,
   datasetQ1,

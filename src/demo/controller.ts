@@ -156,25 +156,27 @@ export class DemoController {
   }
 
   /**
-   * Moves the settings to the chapter's defaults with `changes` (as a claim asks) and
-   * resolves with the row that results: for a hand demo the try there; for a training demo,
-   * step `step` of a run from the seeded start with them.
+   * Moves the settings to the chapter's defaults with `changes` (as a claim asks) and resolves with the row that
+   * results: for a hand demo the try there; for a training demo, step `step` of a run from the seeded start with them.
    */
   runWith(changes: Settings, step?: number): Promise<StepRow> {
     const next = this.settings.withChanges(changes);
     if ('error' in next) return Promise.reject(new Error(next.error));
     const same = JSON.stringify(next.values) === JSON.stringify(this.settings.values);
+    // A hand demo tries live settings where it stands; others (a model's size) start it anew.
+    const live = this.settings.liveOnly(next.values);
     this.#changed(() => (this.settings.values = next.values));
-    if (this.hand) {
+    if (this.hand && live) {
       this.link.send({ type: 'update', settings: { ...next.values } });
       return this.runTo(this.record.step + 1);
     }
-    if (step === undefined) return Promise.reject(new Error('a training demo needs a step to run to'));
+    if (step === undefined && !this.hand) return Promise.reject(new Error('a training demo needs a step to run to'));
+    const to = step ?? 0;
     // Already running with exactly these settings (an earlier claim's run): train on, or read the log.
-    if (this.link.open && same && this.usable && !this.record.mixed && this.record.history.last) return this.runTo(step);
+    if (this.link.open && same && this.usable && !this.record.mixed && this.record.history.last) return this.runTo(to);
     if (this.link.open) this.#restart();
     else this.start();
-    return this.#waiters.wait(step);
+    return this.#waiters.wait(to);
   }
 
   #to(state: DemoState): boolean {

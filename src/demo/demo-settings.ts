@@ -79,6 +79,11 @@ export class DemoSettings {
     return this.spec[key]?.live === true;
   }
 
+  /** Whether going to `values` changes live settings only (a model can take them where it stands). */
+  liveOnly(values: Settings): boolean {
+    return Object.keys(values).every((k) => this.isLive(k) || JSON.stringify(values[k]) === JSON.stringify(this.values[k]));
+  }
+
   /** The setting drawn on the chart, and its key, if the demo has one. */
   get series(): { key: string; setting: SeriesSetting } | null {
     for (const [key, setting] of Object.entries(this.spec)) if (setting.kind === 'series') return { key, setting };

@@ -8,7 +8,7 @@ import { quadraticByHandRecipe, reluByHandRecipe } from './recipes/by-hand';
 import { doubleReluRecipe } from './recipes/double-relu';
 import { quadraticDescentRecipe } from './recipes/quadratic';
 import { activationRaceRecipe, optimizerRaceRecipe } from './recipes/races';
-import { reluFitterRecipe } from './recipes/relu-fitter';
+import { reluFitterRecipe, reluInterpolantRecipe } from './recipes/relu-fitter';
 import { reluSurfaceRecipe } from './recipes/relu-surface';
 import { sineByHandRecipe, sineEpochsRecipe } from './recipes/sine';
 import { thermoCustomRecipe, thermoLinearRecipe, thermoMlpRecipe } from './recipes/thermometer';
@@ -36,6 +36,7 @@ const CH8 = chapter('08-training-faster', '8. Training faster, with less data');
 export const NOTEBOOK_DEMOS: readonly NotebookDemo[] = [
   { demo: 'quadratic-by-hand', experiment: 'quadratic-by-hand', chapter: CH1, recipe: quadraticByHandRecipe },
   ...([1, 2, 3] as const).map((n) => ({ demo: `relu-${n}`, experiment: `relu-by-hand-${n}`, chapter: CH3, recipe: reluByHandRecipe(n) })),
+  { demo: 'relu-interpolant', experiment: 'relu-interpolant', chapter: CH4, recipe: reluInterpolantRecipe },
   ...(
     [
       ['quadratic-descent', CH2, quadraticDescentRecipe],

@@ -6,9 +6,11 @@ import { quadraticByHand, quadraticDescent } from './quadratic';
 import { optimizerRace } from './optimizer-race';
 import { reluByHand } from './relu-by-hand';
 import { reluFitter } from './relu-fitter';
+import { reluInterpolant } from './relu-interpolant';
 import { reluSurface } from './relu-surface';
 import { sineByHand, sineEpochs } from './sine-by-hand';
 import { thermoLinear, thermoMlp } from './thermometer';
+import { thermoCustom } from './line-and-bend';
 
 /** Every experiment a demo can name, by id. The worker looks its experiment up here. */
 export const EXPERIMENTS: Readonly<Record<string, ExperimentDefinition>> = Object.fromEntries(
@@ -19,12 +21,14 @@ export const EXPERIMENTS: Readonly<Record<string, ExperimentDefinition>> = Objec
     reluByHand(1),
     reluByHand(2),
     reluByHand(3),
+    reluInterpolant,
     reluFitter,
     reluSurface,
     sineByHand,
     sineEpochs,
     thermoLinear,
     thermoMlp,
+    thermoCustom,
     activationRace,
     optimizerRace,
     computeProbe,

@@ -90,24 +90,30 @@ class ReluFitter extends ModelExperiment {
     );
   }
 
-  /**
-   * Moves unit `edit.unit`: its kink to x = kink (b ← −m·kink), the slope of its active
-   * side to `slope` (w ← slope/m). A unit with m ≈ 0 has no kink to move; it gets m = ±1.
-   */
-  edit({ unit, kink, slope }: UnitEdit): void {
-    const m = this.#hidden.weight.value.dataSync();
-    const b = this.#hidden.bias!.value.dataSync();
-    const w = this.#output.weight.value.dataSync();
-    if (!(unit >= 0 && unit < m.length)) throw new RangeError(`No unit ${unit + 1}: this model has ${m.length}`);
-    const m0 = m[unit]!;
-    const flat = Math.abs(m0) < 1e-3;
-    const mNew = flat ? (m0 < 0 ? -1 : 1) : m0;
-    const kinkNew = kink ?? (flat ? 0 : -b[unit]! / m0);
-    const slopeNew = slope ?? w[unit]! * m0;
-    setEntry(this.#hidden.weight, unit, mNew);
-    setEntry(this.#hidden.bias!, unit, -mNew * kinkNew);
-    setEntry(this.#output.weight, unit, slopeNew / mNew);
+  /** Moves a unit as a dragged kink does (see {@link editUnit}). */
+  edit(edit: UnitEdit): void {
+    editUnit(this.#hidden, this.#output, edit);
   }
+}
+
+/**
+ * Moves unit `unit` of Linear(1, N) → ReLU → Linear(N, 1): its kink to x = kink
+ * (b ← −m·kink), the slope of its active side to `slope` (w ← slope/m). A unit with m ≈ 0
+ * has no kink to move; it gets m = ±1.
+ */
+export function editUnit(hidden: Linear, output: Linear, { unit, kink, slope }: UnitEdit): void {
+  const m = hidden.weight.value.dataSync();
+  const b = hidden.bias!.value.dataSync();
+  const w = output.weight.value.dataSync();
+  if (!(unit >= 0 && unit < m.length)) throw new RangeError(`No unit ${unit + 1}: this model has ${m.length}`);
+  const m0 = m[unit]!;
+  const flat = Math.abs(m0) < 1e-3;
+  const mNew = flat ? (m0 < 0 ? -1 : 1) : m0;
+  const kinkNew = kink ?? (flat ? 0 : -b[unit]! / m0);
+  const slopeNew = slope ?? w[unit]! * m0;
+  setEntry(hidden.weight, unit, mNew);
+  setEntry(hidden.bias!, unit, -mNew * kinkNew);
+  setEntry(output.weight, unit, slopeNew / mNew);
 }
 
 /** Sets one entry (row-major) of a parameter's value. */

@@ -334,3 +334,28 @@ test('on a phone the live charts are tall enough to read: the fit chart at least
   await expect.poll(async () => (await d.locator('[data-role="loss-chart"] svg').boundingBox())!.height).toBeGreaterThan(0.45 * fit.width);
   expect(fit.height).toBeGreaterThan(0.75 * fit.width);
 });
+
+test('the construction: K pieces take K units, each bending the curve at a knot, and more pieces follow the sine more closely', async ({ page }) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-interpolant');
+  const pieces = d.getByLabel('Pieces (units)', { exact: true });
+  const losses: number[] = [];
+  for (const k of [8, 16]) {
+    await pieces.fill(String(k));
+    await pieces.press('Enter');
+    await expect(d.locator('g.if-units path')).toHaveCount(k);
+    await expect(d.locator('[data-role="unit-legend"] li')).toHaveCount(k <= 10 ? k : 1);
+    // One dot per unit, at the knots −2, −2 + 4/K, …: read back through the chart's own x scale.
+    const knots = await d.locator('[data-role="fit-chart"] svg').evaluate((svg) => {
+      const sx = (svg as SVGSVGElement & { scale(n: string): { apply(v: number): number } }).scale('x');
+      const px = [...svg.querySelectorAll('g.if-kinks circle')].map((c) => Number(c.getAttribute('cx')));
+      return { px, perUnit: sx.apply(1) - sx.apply(0), zero: sx.apply(0) };
+    });
+    // A unit that adds no change of slope (where the sine's pieces either side are parallel) bends nothing: no dot.
+    expect(knots.px.length).toBeGreaterThanOrEqual(k - 2);
+    const knotAt = (p: number) => (p - knots.zero) / knots.perUnit;
+    for (const p of knots.px) expect(Math.abs(((knotAt(p) + 2) * k) / 4 - Math.round(((knotAt(p) + 2) * k) / 4))).toBeLessThan(0.02);
+    losses.push(Number(await d.getAttribute('data-loss')));
+  }
+  expect(losses[0]! / losses[1]!).toBeGreaterThan(10);
+});

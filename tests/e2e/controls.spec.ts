@@ -37,6 +37,7 @@ test('the suite covers every training demo', () => {
       'relu-surface',
       'sine-by-hand',
       'sine-epochs',
+      'thermo-custom',
       'thermo-linear',
       'thermo-mlp',
     ].sort(),

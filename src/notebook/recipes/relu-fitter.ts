@@ -56,3 +56,39 @@ for step in range(1, steps + 1):
     },
   ],
 };
+
+/** Chapter 4's constructive proof (src/train/relu-interpolant.ts): the curve through K + 1 knots, from K ReLUs set by hand. */
+export const reluInterpolantRecipe: Recipe = {
+  steps: 0,
+  columns: () => ['pieces'],
+  cells: () => [
+    {
+      kind: 'code',
+      source: String.raw`# The target at 41 points on [−2, 2], and K + 1 evenly spaced knots on the same range.
+shapes = {
+    "quadratic": lambda x: x * x,
+    "sin": lambda x: 2 * np.sin(2 * x),
+    "abs": np.abs,
+    "step": lambda x: np.where(x < 0, 0.0, 1.0),
+}
+f = shapes[target]
+x = np.linspace(-2, 2, 41)
+knots = np.linspace(-2, 2, pieces + 1)
+slopes = np.diff(f(knots)) / np.diff(knots)  # the slope of each piece`,
+    },
+    {
+      kind: 'code',
+      source: String.raw`# Linear(1, K) → ReLU → Linear(K, 1) with its weights written down, not learned: unit j
+# switches on at knot j and adds the change of slope there; the output bias is f at the first knot.
+model = torch.nn.Sequential(torch.nn.Linear(1, pieces), torch.nn.ReLU(), torch.nn.Linear(pieces, 1))
+with torch.no_grad():
+    model[0].weight.copy_(torch.ones(pieces, 1))
+    model[0].bias.copy_(torch.tensor(-knots[:-1]))
+    model[2].weight.copy_(torch.tensor(np.diff(slopes, prepend=0.0))[None, :])
+    model[2].bias.copy_(torch.tensor([float(f(knots[0]))]))
+    prediction = model(torch.tensor(x, dtype=torch.float32)[:, None])
+log.header()
+log.row(0, torch.nn.MSELoss()(prediction, torch.tensor(f(x), dtype=torch.float32)[:, None]), [pieces])`,
+    },
+  ],
+};

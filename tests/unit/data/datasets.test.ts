@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { batchIndices, datasetQ1, datasetQ2, datasetSine, datasetThermometer, leastSquaresLine, linspace, RandomState } from '../../../src/data';
+import {
+  batchIndices,
+  brokenLineMse,
+  datasetQ1,
+  datasetQ2,
+  datasetSine,
+  datasetThermometer,
+  leastSquaresLine,
+  linspace,
+  RandomState,
+} from '../../../src/data';
 import { expectClose } from '../helpers';
 import fixture from '../../fixtures/datasets.json';
 
@@ -70,5 +80,20 @@ describe('the least-squares line: the best any straight line does (np.polyfit(x,
   it('reproduces a line exactly and refuses too few points', () => {
     expect(leastSquaresLine({ x: [0, 1, 2], y: [1, 3, 5] })).toEqual({ w: 2, b: 1, mse: 0 });
     expect(() => leastSquaresLine({ x: [1], y: [1] })).toThrow('need as many y as x, at least 2, got 1 and 1');
+  });
+});
+
+describe('the broken line through evenly spaced knots (np.interp), chapter 4’s construction', () => {
+  it('on dataset S: five pieces and ten, as NumPy computes them', () => {
+    const f = (x: number) => 2 * Math.sin(x) + 5;
+    expect(brokenLineMse(datasetSine(), f, 5)).toBeCloseTo(0.03433764256293008, 12);
+    expect(brokenLineMse(datasetSine(), f, 10)).toBeCloseTo(0.0022290367985474697, 12);
+  });
+
+  it('is exact for a function that is itself a broken line with a knot at each of them', () => {
+    const f = (x: number) => Math.abs(x - 1) - 2 * Math.abs(x + 1);
+    const data = { x: linspace(-3, 3, 301), y: linspace(-3, 3, 301).map(f) };
+    expect(brokenLineMse(data, f, 3)).toBeCloseTo(0, 20);
+    expect(brokenLineMse(data, f, 2)).toBeGreaterThan(0.1);
   });
 });

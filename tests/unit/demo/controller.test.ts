@@ -7,6 +7,7 @@ import { doubleRelu } from '../../../src/train/double-relu';
 import type { RunView } from '../../../src/train/experiment';
 import type { Command, Report } from '../../../src/train/protocol';
 import { quadraticByHand } from '../../../src/train/quadratic';
+import { reluInterpolant } from '../../../src/train/relu-interpolant';
 import type { Progress } from '../../../src/train/training-run';
 import type { SettingsSpec } from '../../../src/train/settings';
 
@@ -320,6 +321,24 @@ describe('what claims ask of a demo', () => {
     await expect(again).resolves.toMatchObject({ step: 2 });
     expect(t.sent.filter((c) => c.type === 'reset')).toHaveLength(1);
     await expect(t.c.runWith({ nope: 1 }, 2)).rejects.toThrow('no setting "nope"');
+  });
+
+  it('runWith in hand mode: live settings are a try where the demo stands; one that rebuilds the model starts it anew at try 0', async () => {
+    const t = setup({ spec: reluInterpolant.settings, hand: true });
+    t.ready();
+    const rebuilt = t.c.runWith({ pieces: 8 });
+    expect(t.sent.at(-1)).toEqual({ type: 'reset', settings: { pieces: 8, target: 'sin' } });
+    t.report({ type: 'start', progress: progress([0], 0.0133), view: VIEW });
+    await expect(rebuilt).resolves.toMatchObject({ step: 0, loss: 0.0133 });
+    const hand = setup({ spec: quadraticByHand.settings, hand: true });
+    hand.ready();
+    const tried = hand.c.runWith({ a: 3 });
+    expect(hand.sent.slice(-2)).toEqual([
+      { type: 'update', settings: { a: 3, b: 1.2, c: 1.3, loss: 'mae' } },
+      { type: 'run', steps: 1 },
+    ]);
+    hand.report({ type: 'progress', progress: progress([1], 3.4) });
+    await expect(tried).resolves.toMatchObject({ step: 1, loss: 3.4 });
   });
 
   it('a reset rejects what was waited for', async () => {

@@ -85,6 +85,9 @@ describe('notebooks of settings a reader changed print the site’s log too', ()
     ['sine-epochs', { batch: 128, momentum: 0, lr: 0.05 }, 6],
     ['thermo-linear', { lr: 0.005, seed: 9 }, 400],
     ['thermo-mlp', { named: true, hidden: 6 }, 400],
+    ['thermo-custom', { hidden: 9, seed: 3 }, 400],
+    ['relu-interpolant', { pieces: 13, target: 'quadratic' }, 0],
+    ['relu-interpolant', { pieces: 1, target: 'step' }, 0],
     ['activation-race', { lr: 0.05, hidden: 5 }, 150],
     ['optimizer-race', { lr: 0.02, batch: 32, horizon: 100, hidden: 8 }, 150],
   ];
