@@ -14,4 +14,4 @@ export {
   type QuadraticSettings,
   type ThermometerData,
 } from './datasets';
-export { Batches, column, columnTensors, Q_GRID, S, S_GRID, S_SHOWN } from './tensors';
+export { Batches, column, columnTensors, Q_GRID, S, S_GRID, S_SHOWN, WindowBatches } from './tensors';

@@ -69,5 +69,56 @@ export class Batches {
   }
 }
 
+/**
+ * Another way to cut mini-batches: one shuffled copy of the data, made once, and for each
+ * step a window of `size` consecutive rows of it starting at a random row. In NumPy:
+ * `order = rs.permutation(n)` (at the first batch), then each step
+ * `start = rs.randint(0, n - size + 1)`, `rows = order[start:start + size]`.
+ * Unlike epochs, some rows are seen more often than others.
+ */
+export class WindowBatches {
+  readonly size: number;
+  readonly #x: Tensor2D;
+  readonly #y: Tensor2D;
+  readonly #rng: RandomState;
+  readonly #order: number[];
+  #current: { x: Tensor2D; y: Tensor2D } | null = null;
+
+  constructor(x: Tensor2D, y: Tensor2D, rng: RandomState, size: number) {
+    if (!(size >= 1 && size <= x.shape[0])) throw new RangeError(`WindowBatches: a window of ${size} rows needs 1 to ${x.shape[0]}`);
+    this.#x = x;
+    this.#y = y;
+    this.#rng = rng;
+    this.size = size;
+    this.#order = rng.permutation(x.shape[0]);
+    this.#cut();
+  }
+
+  /** The batch the next step uses (the same one until `advance`). */
+  get current(): { x: Tensor2D; y: Tensor2D } {
+    return this.#current!;
+  }
+
+  advance(): void {
+    this.#cut();
+  }
+
+  #cut(): void {
+    this.dispose();
+    const start = this.#rng.randint(0, this.#order.length - this.size + 1);
+    const rows = this.#order.slice(start, start + this.size);
+    this.#current = tf.tidy(() => {
+      const index = tf.tensor1d(rows, 'int32');
+      // Kept: cut inside a training step's tidy, used by the next step.
+      return { x: tf.keep(tf.gather(this.#x, index)), y: tf.keep(tf.gather(this.#y, index)) };
+    });
+  }
+
+  dispose(): void {
+    if (this.#current) tf.dispose([this.#current.x, this.#current.y]);
+    this.#current = null;
+  }
+}
+
 /** Where the charts of Q1 and Q2 evaluate a model: [−2.2, 2.2] in steps of 0.05. */
 export const Q_GRID = linspace(-2.2, 2.2, 89);

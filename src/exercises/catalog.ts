@@ -169,7 +169,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     experiment: 'sine-by-hand',
     condition: {
       kind: 'reach',
-      when: { hidden: 5, activation: 'relu', batches: 'shuffled', lr: 0.01 },
+      when: { hidden: 5, activation: 'relu', batches: 'shuffled', loss: 'mse', lr: 0.01 },
       by: 1000,
       bounds: [{ metric: 'loss', below: 0.1 }],
     },

@@ -20,10 +20,11 @@ export class HandLinear {
   dW: Tensor2D | null = null;
   db: Tensor1D | null = null;
 
-  constructor(inputs: number, outputs: number, rng: RandomState) {
+  /** `init` 'normal': W from a standard normal, b zero (in NumPy `W = rs.normal(0, 1, (n_in, n_out))`). */
+  constructor(inputs: number, outputs: number, rng: RandomState, init: 'uniform' | 'normal' = 'uniform') {
     const k = 1 / Math.sqrt(inputs);
-    const W = rng.uniform(-k, k, inputs * outputs);
-    const b = rng.uniform(-k, k, outputs);
+    const W = init === 'normal' ? rng.normal(0, 1, inputs * outputs) : rng.uniform(-k, k, inputs * outputs);
+    const b = init === 'normal' ? Array.from({ length: outputs }, () => 0) : rng.uniform(-k, k, outputs);
     [this.W, this.b] = tf.tidy(() => [tf.variable(tf.tensor2d(W, [inputs, outputs])), tf.variable(tf.tensor1d(b))]);
   }
 
@@ -78,6 +79,12 @@ export const handMSE = {
   backward: (prediction: Tensor2D, y: Tensor2D): Tensor2D => tf.mul(2 / prediction.shape[0], tf.sub(prediction, y)),
 };
 
+/** Half the mean squared error, as many tutorials write it so that its gradient is (ŷ − y)/B. */
+export const handHalfMSE = {
+  forward: (prediction: Tensor2D, y: Tensor2D): Scalar => tf.mul(0.5, tf.mean(tf.square(tf.sub(prediction, y)))),
+  backward: (prediction: Tensor2D, y: Tensor2D): Tensor2D => tf.mul(1 / prediction.shape[0], tf.sub(prediction, y)),
+};
+
 /**
  * Linear(1, hidden) → ReLU → Linear(hidden, 1), or with `activation: 'none'` two linear
  * layers straight after each other (which, as the chapter shows, can only draw a line).
@@ -87,10 +94,10 @@ export class HandNet {
   readonly relu: HandReLU | null;
   readonly output: HandLinear;
 
-  constructor(hidden: number, activation: 'relu' | 'none', rng: RandomState) {
-    this.hidden = new HandLinear(1, hidden, rng);
+  constructor(hidden: number, activation: 'relu' | 'none', rng: RandomState, init: 'uniform' | 'normal' = 'uniform') {
+    this.hidden = new HandLinear(1, hidden, rng, init);
     this.relu = activation === 'relu' ? new HandReLU() : null;
-    this.output = new HandLinear(hidden, 1, rng);
+    this.output = new HandLinear(hidden, 1, rng, init);
   }
 
   /** The hidden layer's activations (B × hidden): what each unit passes on. */

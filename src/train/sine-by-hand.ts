@@ -1,9 +1,9 @@
-import { Batches, columnTensors, RandomState, S, S_GRID, S_SHOWN } from '../data';
+import { Batches, columnTensors, RandomState, S, S_GRID, S_SHOWN, WindowBatches } from '../data';
 import { Linear, ReLU, Sequential, SGD, tf, type Tensor1D, type Tensor2D } from '../nn';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment, overshootHint, type Experiment, type StepTensors } from './experiment';
 import { ModelExperiment } from './model-experiment';
-import { HandNet, handMSE } from './hand-net';
+import { HandNet, handHalfMSE, handMSE } from './hand-net';
 import { choice, count, number, seed, type SettingsOf } from './settings';
 
 const BATCH = 100;
@@ -14,7 +14,17 @@ const seedSetting = () => seed('Seed (weights and batches)');
 const byHandSettings = {
   hidden: hiddenSetting(5),
   activation: choice('Between the layers', { relu: 'ReLU', none: 'Nothing (linear only)' }, 'relu'),
-  batches: choice('Mini-batches', { shuffled: 'Shuffled: from across the range', sequential: 'Sequential: left to right' }, 'shuffled'),
+  batches: choice(
+    'Mini-batches',
+    {
+      shuffled: 'Shuffled: from across the range',
+      sequential: 'Sequential: left to right',
+      window: 'Random window of a shuffled copy (the tutorial’s)',
+    },
+    'shuffled',
+  ),
+  init: choice('Initial weights', { uniform: 'Uniform in ±1/√inputs (torch’s)', normal: 'Standard normal, biases 0 (the tutorial’s)' }, 'uniform'),
+  loss: choice('Loss', { mse: 'Mean squared error', half: '½ · mean squared error (the tutorial’s)' }, 'mse'),
   lr: learningRateSetting(0.01, 1),
   seed: seedSetting(),
 };
@@ -35,7 +45,8 @@ class SineByHand implements Experiment<ByHandSettings> {
   readonly grid = S_GRID;
   readonly data = S_SHOWN;
   readonly #net: HandNet;
-  readonly #batches: Batches;
+  readonly #batches: Batches | WindowBatches;
+  readonly #loss: typeof handMSE;
   readonly #x: Tensor2D;
   readonly #y: Tensor2D;
   readonly #gridX: Tensor2D;
@@ -43,11 +54,15 @@ class SineByHand implements Experiment<ByHandSettings> {
 
   constructor(s: ByHandSettings) {
     const rng = new RandomState(s.seed);
-    this.#net = new HandNet(s.hidden, s.activation, rng);
+    this.#net = new HandNet(s.hidden, s.activation, rng, s.init);
+    this.#loss = s.loss === 'half' ? handHalfMSE : handMSE;
     this.unitNames = unitNames(s.hidden);
     this.#lr = s.lr;
     ({ x: this.#x, y: this.#y, gridX: this.#gridX } = columnTensors(S, S_GRID));
-    this.#batches = new Batches(this.#x, this.#y, s.batches === 'sequential' ? null : rng, BATCH);
+    this.#batches =
+      s.batches === 'window'
+        ? new WindowBatches(this.#x, this.#y, rng, BATCH)
+        : new Batches(this.#x, this.#y, s.batches === 'sequential' ? null : rng, BATCH);
   }
 
   /**
@@ -57,10 +72,11 @@ class SineByHand implements Experiment<ByHandSettings> {
   #check(): StepTensors {
     const net = this.#net;
     const { x, y } = this.#batches.current;
-    const loss = handMSE.forward(net.forward(this.#x), this.#y);
-    net.backward(handMSE.backward(net.forward(x), y));
+    const lossFn = this.#loss;
+    const loss = lossFn.forward(net.forward(this.#x), this.#y);
+    net.backward(lossFn.backward(net.forward(x), y));
     const hand = net.gradients();
-    const auto = tf.variableGrads(() => handMSE.forward(net.forward(x), y), net.parameters());
+    const auto = tf.variableGrads(() => lossFn.forward(net.forward(x), y), net.parameters());
     const autoGrads = net.parameters().map((p) => auto.grads[p.name]!);
     const largest = tf.max(tf.stack(hand.map((g, i) => tf.max(tf.abs(tf.sub(g, autoGrads[i]!))))));
     const db2 = (t: tf.Tensor) => tf.reshape(t, [1]);

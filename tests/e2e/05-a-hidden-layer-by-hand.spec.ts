@@ -81,7 +81,7 @@ test('the code shown is the code that runs, with a PyTorch tab', async ({ page }
   await expect(page.locator('.expressive-code').first()).toContainText('this.dW = tf.matMul(tf.transpose(this.#x), dy);');
   await page.getByText('Show the code: sine-by-hand.ts').click();
   await page.getByRole('tab', { name: 'PyTorch' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText('auto = torch.autograd.grad(((prediction - yb) ** 2).mean(), params)');
+  await expect(page.getByRole('tabpanel')).toContainText('auto = torch.autograd.grad(loss_of(prediction, yb), params)');
 });
 
 test("every hidden unit's share is drawn inside the chart, beside the curve it helps make, with a key", async ({ page }) => {
@@ -100,4 +100,20 @@ test("every hidden unit's share is drawn inside the chart, beside the curve it h
     });
   });
   expect(outside).toEqual([0, 0, 0, 0, 0]);
+});
+
+test("the tutorial's setup: the chapter's link sets all four settings, and the step log still matches autograd", async ({ page }) => {
+  await page.goto(PAGE);
+  await page.getByRole('link', { name: 'this link sets all four' }).click();
+  await expect(page).toHaveURL(/sine-by-hand\.init=normal/);
+  const d = await readyDemo(page, 'sine-by-hand');
+  await expect(d.getByLabel('Initial weights')).toHaveValue('normal');
+  await expect(d.getByLabel('Mini-batches')).toHaveValue('window');
+  await expect(d.getByLabel('Loss', { exact: true })).toHaveValue('half');
+  await expect(d.getByLabel('Seed (weights and batches)', { exact: true })).toHaveValue('1234');
+  await runTo(d, 30);
+  const rows = await log(d);
+  // Zero biases: every kink starts at x = 0, and the hand-written gradients of ½·MSE are autograd's.
+  for (const r of rows.slice(1)) expect(r.columns[2]!).toBeLessThan(1e-4);
+  expect(rows[30]!.loss).toBeLessThan(rows[0]!.loss / 5);
 });

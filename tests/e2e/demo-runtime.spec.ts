@@ -11,7 +11,7 @@ test('before JavaScript runs, the demo shows the seeded start (chart, loss, step
   await page.goto(PAGE);
   const d = demo(page, ID);
   await expect(d.locator('[data-role="fit-chart"] svg')).toBeVisible();
-  await expect(d.locator('[data-role="fit-chart"] svg circle')).toHaveCount(20);
+  await expect(d.locator('[data-role="fit-chart"] svg g:not(.if-kinks) > circle')).toHaveCount(20);
   await expect(d.locator('tbody[data-role="log"] tr')).toHaveCount(1);
   expect(await d.locator('tbody[data-role="log"] td').allTextContents()).toEqual(['0', '4.1318', '0.5000', '0.5000', '-0.5000', '-0.5000']);
   await expect(d.locator('[data-role="status"]')).toContainText('Seeded start: loss 4.1318');
@@ -46,8 +46,8 @@ test('trains on WebGL in a worker: steps, loss, log rows and ms per step', async
   expect(rows.map((r) => r.step)).toEqual(rows.map((_, i) => i));
   expect(rows.at(-1)!.loss).toBeLessThan(rows[0]!.loss);
   await expect(d.locator('[data-role="badge"]')).toHaveText(/^WebGL · \d+(\.\d+)? ms\/step$/);
-  // The chart drew the model: a line path besides the 20 dots.
-  await expect(d.locator('[data-role="fit-chart"] svg circle')).toHaveCount(20);
+  // The chart drew the model: a line path besides the 20 dots (and a dot on each unit's kink).
+  await expect(d.locator('[data-role="fit-chart"] svg g:not(.if-kinks) > circle')).toHaveCount(20);
 });
 
 test('reset restores the seeded start exactly and the run repeats', async ({ page }) => {

@@ -5,11 +5,16 @@ const dataCell = { kind: 'code', source: `# Dataset S, as the site makes it (src
 
 /** Chapter 5's network as plain tensors: the seeded parameters, forward, and backward by hand (src/train/hand-net.ts). */
 const handNetCode = String.raw`# The parameters as plain tensors, drawn as the site's HandLinear draws them: for each
-# layer W (inputs × outputs) uniform in ±1/√inputs, then b; the hidden layer first.
+# layer W (inputs × outputs) uniform in ±1/√inputs, then b; or, with init "normal" (the
+# tutorial's), W from a standard normal and b = 0. The hidden layer first.
 rs = np.random.RandomState(seed)
 
 
 def hand_linear(inputs, outputs):
+    if init == "normal":
+        W = torch.tensor(rs.normal(0, 1, (inputs, outputs)), dtype=torch.float32, requires_grad=True)
+        b = torch.zeros(outputs, dtype=torch.float32, requires_grad=True)
+        return W, b
     k = 1 / np.sqrt(inputs)
     W = torch.tensor(rs.uniform(-k, k, (inputs, outputs)), dtype=torch.float32, requires_grad=True)
     b = torch.tensor(rs.uniform(-k, k, outputs), dtype=torch.float32, requires_grad=True)
@@ -19,6 +24,11 @@ def hand_linear(inputs, outputs):
 W1, b1 = hand_linear(1, hidden)
 W2, b2 = hand_linear(hidden, 1)
 params = [W1, b1, W2, b2]
+scale = 0.5 if loss == "half" else 1.0  # ½·MSE (the tutorial's) or the mean squared error
+
+
+def loss_of(prediction, y):
+    return scale * ((prediction - y) ** 2).mean()
 
 
 def forward(x):
@@ -30,7 +40,7 @@ def forward(x):
 
 def backward(x, y, prediction, z, h):
     """The chain rule by hand, from the loss back to the first layer: dL/dW1, dL/db1, dL/dW2, dL/db2."""
-    d_prediction = (2 / len(x)) * (prediction - y)  # of the mean squared error
+    d_prediction = (2 * scale / len(x)) * (prediction - y)  # of the (half) mean squared error
     dW2, db2 = h.T @ d_prediction, d_prediction.sum(0)  # b2 was added to every row: sum over rows
     dh = d_prediction @ W2.T
     dz = dh * (z > 0) if activation == "relu" else dh  # relu passes the gradient where z > 0
@@ -45,20 +55,28 @@ const checkCode = String.raw`def mini_batches(rs, n, size):
             yield order[i : i + size]
 
 
+def windows(rs, n, size):
+    """The tutorial's batches: one shuffled copy, then each step a random window of it."""
+    order = rs.permutation(n)
+    while True:
+        start = rs.randint(0, n - size + 1)
+        yield order[start : start + size]
+
+
 def check(rows):
     """The loss over all points, and on the batch the gradients by hand beside autograd's."""
     with torch.no_grad():
-        loss = ((forward(x)[0] - y) ** 2).mean()
+        loss = loss_of(forward(x)[0], y)
     xb, yb = x[rows], y[rows]
     prediction, z, h = forward(xb)
-    auto = torch.autograd.grad(((prediction - yb) ** 2).mean(), params)
+    auto = torch.autograd.grad(loss_of(prediction, yb), params)
     with torch.no_grad():
         hand = backward(xb, yb, prediction, z, h)
         largest = max((g - a).abs().max() for g, a in zip(hand, auto))
     return loss, [hand[3], auto[3], largest], hand  # the log: dL/db2 both ways, the largest difference`;
 
 const handLoopCode = String.raw`# Each step: the check on one mini-batch of 100, then p ← p − lr·dL/dp with the hand-made gradients.
-batch_rows = mini_batches(rs if batches == "shuffled" else None, len(x), 100)
+batch_rows = windows(rs, len(x), 100) if batches == "window" else mini_batches(rs if batches == "shuffled" else None, len(x), 100)
 rows = next(batch_rows)
 log.header()
 loss, columns, _ = check(rows)

@@ -82,6 +82,7 @@ describe('notebooks of settings a reader changed print the site’s log too', ()
     ],
     ['relu-fitter', { target: 'drawn', drawn: Array.from({ length: 41 }, (_, i) => ((i % 10) - 5) / 3).join(',') }, 100],
     ['sine-by-hand', { activation: 'none', lr: 0.003 }, 100],
+    ['sine-by-hand', { batches: 'window', init: 'normal', loss: 'half', seed: 1234 }, 150],
     ['sine-epochs', { batch: 128, momentum: 0, lr: 0.05 }, 6],
     ['thermo-linear', { lr: 0.005, seed: 9 }, 400],
     ['thermo-mlp', { named: true, hidden: 6 }, 400],
