@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { log, readyDemo, runTo } from './demo';
+import { allowSteps, log, readyDemo, runTo, stepCost } from './demo';
 
 const PAGE = '/chapters/08-training-faster/';
 
@@ -10,6 +10,8 @@ test('five runs from one start: equal losses at step 0, five lines overlaid, the
   const start = (await log(d))[0]!.columns;
   // The same weights in all five copies: the same loss before any step.
   expect(new Set(start.map((v) => v.toFixed(6))).size).toBe(1);
+  // Five models a step: the time the 120 steps below take on this machine's WebGL.
+  allowSteps(120, await stepCost(d));
   await runTo(d, 100);
   await expect(d.locator('[data-role="loss-chart"] g.if-series path')).toHaveCount(5);
   const after = (await log(d))[100]!.columns;
