@@ -4,6 +4,8 @@
  */
 import type { PlotFigure } from '../../src/plot/fast-update';
 
+export { interpolate } from '../../src/plot/interpolate';
+
 interface Scale {
   apply(v: number): number;
   invert?(p: number): number;
@@ -47,16 +49,4 @@ export function pointerToData(figure: Element | null, e: PointerEvent): { x: num
 export function place(el: HTMLElement, f: Frame, x: number, y: number): void {
   el.style.left = `${(100 * f.sx.apply(x)) / f.width}%`;
   el.style.top = `${(100 * f.sy.apply(y)) / f.height}%`;
-}
-
-/** Linear interpolation of ys over the sorted xs at x (clamped to the ends). */
-export function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
-  if (x <= xs[0]!) return ys[0]!;
-  for (let i = 1; i < xs.length; i++) {
-    if (x <= xs[i]!) {
-      const t = (x - xs[i - 1]!) / (xs[i]! - xs[i - 1]!);
-      return ys[i - 1]! + t * (ys[i]! - ys[i - 1]!);
-    }
-  }
-  return ys.at(-1)!;
 }

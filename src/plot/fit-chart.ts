@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { fitHeight } from './sizes';
 import { themedPlot } from './themed-plot';
 import { linePath, setPaths, type PlotFigure } from './fast-update';
+import { interpolate } from './interpolate';
 import { UNIT_COLOURS, unitColour } from './unit-colours';
 /** Up to this many units the legend names each one; past it, one line says how they are drawn. */
 const NAMED_UNITS = 10;
@@ -179,15 +180,6 @@ export function updateFitCurves(
 /** Each point and the model's value at its x (read off the curve over the grid). */
 function residualSegments(data: FitChartInput['data'], grid: readonly number[], prediction: readonly number[]) {
   return data.x.map((x, i) => ({ x, y: data.y[i]!, fit: interpolate(grid, prediction, x) }));
-}
-
-/** Linear interpolation of ys over the sorted xs at x (clamped to the ends). */
-function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
-  if (x <= xs[0]!) return ys[0]!;
-  const i = xs.findIndex((g) => g >= x);
-  if (i < 0) return ys.at(-1)!;
-  const t = (x - xs[i - 1]!) / (xs[i]! - xs[i - 1]!);
-  return ys[i - 1]! + t * (ys[i]! - ys[i - 1]!);
 }
 
 /** Moves the residual segments drawn by {@link fitChart} (none drawn: nothing to move); false if their number changed. */

@@ -16,7 +16,8 @@ export const TARGETS = {
   step: { label: 'Step (0, then 1)', f: (x) => (x < 0 ? 0 : 1) },
 } satisfies Record<string, { label: string; f: (x: number) => number }>;
 type TargetName = keyof typeof TARGETS;
-const targetOptions = Object.fromEntries(Object.entries(TARGETS).map(([k, t]) => [k, t.label])) as Record<TargetName, string>;
+/** The named targets as a choice's options (value → label). */
+export const targetOptions = Object.fromEntries(Object.entries(TARGETS).map(([k, t]) => [k, t.label])) as Record<TargetName, string>;
 
 /** The reader's own target: y at each of the 41 points, drawn on the chart. */
 export const DRAWN_SETTING = series('Your curve', { length: X.length, min: -3, max: 3 });
@@ -84,10 +85,7 @@ class ReluFitter extends ModelExperiment {
   }
 
   units(): Tensor2D {
-    return tf.tidy(
-      () =>
-        tf.stack([tf.reshape(this.#hidden.weight.value, [-1]), this.#hidden.bias!.value, tf.reshape(this.#output.weight.value, [-1])], 1) as Tensor2D,
-    );
+    return reluUnits(this.#hidden, this.#output);
   }
 
   /** Moves a unit as a dragged kink does (see {@link editUnit}). */
@@ -114,6 +112,11 @@ export function editUnit(hidden: Linear, output: Linear, { unit, kink, slope }: 
   setEntry(hidden.weight, unit, mNew);
   setEntry(hidden.bias!, unit, -mNew * kinkNew);
   setEntry(output.weight, unit, slopeNew / mNew);
+}
+
+/** Each unit's (m, b, w) of Linear(1, N) → ReLU → Linear(N, 1): one row per unit. */
+export function reluUnits(hidden: Linear, output: Linear): Tensor2D {
+  return tf.tidy(() => tf.stack([tf.reshape(hidden.weight.value, [-1]), hidden.bias!.value, tf.reshape(output.weight.value, [-1])], 1) as Tensor2D);
 }
 
 /** Sets one entry (row-major) of a parameter's value. */

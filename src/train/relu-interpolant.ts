@@ -1,11 +1,10 @@
 import { columnTensors, linspace, Q_GRID } from '../data';
 import { Linear, MSELoss, ReLU, Sequential, tf, type Tensor2D } from '../nn';
 import { defineExperiment, type Experiment } from './experiment';
-import { TARGETS } from './relu-fitter';
+import { reluUnits, TARGETS, targetOptions } from './relu-fitter';
 import { choice, count, type SettingsOf } from './settings';
 
 const X = linspace(-2, 2, 41);
-const targetOptions = Object.fromEntries(Object.entries(TARGETS).map(([k, t]) => [k, t.label])) as Record<keyof typeof TARGETS, string>;
 
 const settings = {
   pieces: count('Pieces (units)', 1, 40, 4),
@@ -81,10 +80,7 @@ class ReluInterpolant implements Experiment<InterpolantSettings> {
   }
 
   units(): Tensor2D {
-    return tf.tidy(
-      () =>
-        tf.stack([tf.reshape(this.#hidden.weight.value, [-1]), this.#hidden.bias!.value, tf.reshape(this.#output.weight.value, [-1])], 1) as Tensor2D,
-    );
+    return reluUnits(this.#hidden, this.#output);
   }
 
   update(): void {
