@@ -34,9 +34,10 @@ test('200 random control actions on two demos, then the run is a fresh run: same
     const action = pick(['step', 'play', 'reset', 'lr', 'seed', 'backend', 'wait'] as const);
     actions.push(`${id}:${action}`);
     // Buttons are disabled while a run (re)starts: a reader's click then does nothing, and so does this one.
+    // An enabled button is clicked, however long a loaded machine takes to deliver the click (it was 2 s and failed in CI).
     const press = async (name: string) => {
       const button = d.getByRole('button', { name, exact: true });
-      if (await button.isEnabled()) await button.click({ timeout: 2_000 });
+      if (await button.isEnabled()) await button.click({ timeout: 30_000 });
     };
     switch (action) {
       case 'step':

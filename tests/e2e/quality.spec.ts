@@ -45,6 +45,8 @@ for (const path of chapters) {
 }
 
 test('at 360 px wide with touch, every chapter fits the screen and its demos respond to taps', async ({ browser }) => {
+  // Half a minute per chapter: a page load, and a first step that compiles a race's shaders on software WebGL.
+  test.setTimeout(30_000 * (chapters.length + 1));
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   for (const path of chapters) {
@@ -65,7 +67,8 @@ test('at 360 px wide with touch, every chapter fits the screen and its demos res
     const step = demo.locator('button[data-action="step"]');
     if ((await step.count()) > 0) {
       await step.tap();
-      await expect(demo).toHaveAttribute('data-step', '1');
+      // A race's first step builds five models and compiles their shaders: seconds on a loaded machine.
+      await expect(demo).toHaveAttribute('data-step', '1', { timeout: 20_000 });
     } else {
       // A demo fitted by hand: tap the first slider's track, a try is logged.
       const slider = demo.getByRole('slider').first();
