@@ -10,7 +10,8 @@ import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
 import { legendKey } from '../../src/demo/preview-key';
 import { landscapeState } from '../../src/demo/landscape';
-import type { RunView } from '../../src/train/experiment';
+import type { Landscape, RunView } from '../../src/train/experiment';
+import type { StepRow } from '../../src/train/training-run';
 
 type PlotModule = typeof import('../../src/plot');
 
@@ -64,6 +65,29 @@ export class DemoCharts {
     box.replaceChildren(...(legend ? [legend] : []));
   }
 
+  /** The loss the reader's settings ask for, on the quadratic's landscape charts. */
+  #landscapeLoss(): 'mse' | 'mae' {
+    return this.#c.settings.values['loss'] === 'mse' ? 'mse' : 'mae';
+  }
+
+  /** The build drew the loss landscape for the chapter's loss; a link may have set the other. */
+  #staleLandscape(): boolean {
+    const drawn = this.#root.querySelector('[data-role="landscape-chart"] svg')?.getAttribute('data-loss');
+    return Boolean(drawn) && drawn !== this.#landscapeLoss();
+  }
+
+  /** The loss along a, and below it the map over (a, b) with the run's path: each as wide as its own box. */
+  #drawLandscape(plot: PlotModule, view: RunView, { a, b }: Landscape, rows: readonly StepRow[], width: number): void {
+    const loss = this.#landscapeLoss();
+    const { at, path, route } = landscapeState(view.columnNames, rows);
+    const along = this.#box('landscape-chart');
+    const map = this.#box('contour-chart');
+    along.replaceChildren(plot.landscapeChart({ data: view.data, at, path, loss, domain: a, width: Math.max(280, along.clientWidth || width) }));
+    map.replaceChildren(
+      plot.contourChart({ data: view.data, at, path: route, loss, domain: { a, b }, width: Math.max(280, map.clientWidth || width) }),
+    );
+  }
+
   draw(): void {
     const c = this.#c;
     const r = c.record;
@@ -73,7 +97,7 @@ export class DemoCharts {
     // loaded. Demos with handles to drag need the live chart (its scales) once the reader
     // reaches for it.
     const reference = this.#root.querySelector<HTMLInputElement>('[data-role="reference"]')?.checked ?? false;
-    if (r.starts <= 1 && r.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing && !reference) return;
+    if (r.starts <= 1 && r.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing && !reference && !this.#staleLandscape()) return;
     const plot = this.#plot;
     if (!plot) {
       void this.loadPlot().then(() => this.draw());
@@ -115,11 +139,7 @@ export class DemoCharts {
     }
     this.#legend(plot, view);
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);
-    if (view.landscape) {
-      const loss = c.settings.values['loss'] === 'mse' ? 'mse' : 'mae';
-      const { at, path } = landscapeState(view.columnNames, rows);
-      this.#box('landscape-chart').replaceChildren(plot.landscapeChart({ data: view.data, at, path, loss, domain: view.landscape, width }));
-    }
+    if (view.landscape) this.#drawLandscape(plot, view, view.landscape, rows, width);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
     this.#root.dataset.drawnStep = String(r.step);
     const lossBox = this.#box('loss-chart');

@@ -4,7 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { startBackend } from '../nn/tf';
-import { compactSvg, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
+import { compactSvg, contourChart, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
 import { landscapeState } from './landscape';
 import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
 import { defaults } from '../train/settings';
@@ -18,8 +18,9 @@ export interface DemoPreview {
   row0: StepRow;
   /** The fit and loss charts at step 0, as compact SVG markup. */
   fitSvg: string;
-  /** The loss along a, for the quadratic descent (empty for other demos). */
+  /** The loss along a and the map over (a, b), for the quadratic descent (empty for other demos). */
   landscapeSvg: string;
+  contourSvg: string;
   /** The fit chart's key: its units, or a heat map's colours (empty when it has neither). */
   legendHtml: string;
   lossSvg: string;
@@ -53,22 +54,19 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
       });
   const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(start.rows, view.columnNames, column) }));
   const loss = lossChart({ rows: start.rows, log: o.logScale, xLabel: o.hand ? 'try' : 'step', series, document });
+  const landscape = view.landscape && {
+    ...landscapeState(view.columnNames, start.rows),
+    data: view.data,
+    loss: defaults(definition.settings)['loss'] === 'mse' ? ('mse' as const) : ('mae' as const),
+    document,
+  };
   return {
     definition,
     view,
     row0: start.rows[0]!,
     fitSvg: compactSvg(fit.outerHTML),
-    landscapeSvg: view.landscape
-      ? compactSvg(
-          landscapeChart({
-            data: view.data,
-            ...landscapeState(view.columnNames, start.rows),
-            loss: defaults(definition.settings)['loss'] === 'mse' ? 'mse' : 'mae',
-            domain: view.landscape,
-            document,
-          }).outerHTML,
-        )
-      : '',
+    landscapeSvg: landscape ? compactSvg(landscapeChart({ ...landscape, domain: view.landscape!.a }).outerHTML) : '',
+    contourSvg: landscape ? compactSvg(contourChart({ ...landscape, path: landscape.route, domain: view.landscape! }).outerHTML) : '',
     legendHtml: (view.surface ? surfaceLegend(view.surface.target, document) : unitLegend(view.unitNames, document))?.outerHTML ?? '',
     lossSvg: compactSvg(loss.outerHTML),
     drawable: Object.values(definition.settings).some((s) => s.kind === 'series'),

@@ -39,6 +39,14 @@ export interface ExerciseDef {
   experiment: string;
   condition: Condition;
   hints: readonly string[];
+  /**
+   * Every result a hint or the solution's note states (a loss, a value at some step), with the
+   * run it reads: the unit tests play that run and check the number as written. Numbers the
+   * exercise itself sets (its settings, bounds, answer, the chapter's defaults) need no entry;
+   * `plain` lists the other settings the text names, so that every number is accounted for.
+   */
+  readings?: readonly Reading[];
+  plain?: readonly string[];
   solution: {
     /** The demo's settings that solve it: the solution link carries them. */
     settings: Settings;
@@ -49,6 +57,16 @@ export interface ExerciseDef {
     /** Why it works, shown beside the link. */
     note: string;
   };
+}
+
+/** A number as the text writes it ("0.054"), read at `step` (0: the seeded start, or a hand demo's fit) of a run. */
+export interface Reading {
+  text: string;
+  /** The run with the solution's settings, or with the chapter's defaults changed by `settings`. */
+  of: 'solution' | Settings;
+  step: number;
+  /** "loss" (the default), a column, or a race's run. */
+  metric?: string;
 }
 
 /** A log row as the judge sees it: the step (null for a dragged kink), the loss and the named columns. */

@@ -2,4 +2,4 @@ export { fitChart, unitLegend, updateFitCurves, type FitChartInput } from './fit
 export { lossChart, seriesColour, updateLossChart, type LossChartInput } from './loss-chart';
 export { surfaceChart, surfaceLegend, type SurfaceChartInput } from './surface-chart';
 export { compactSvg } from './themed-plot';
-export { landscapeChart, lossAndSlope, type LandscapeInput } from './landscape-chart';
+export { contourChart, landscapeChart, lossAndSlope, type ContourInput, type LandscapeInput } from './landscape-chart';

@@ -72,5 +72,71 @@ export function landscapeChart({ data, at, path, loss, domain, width = 640, docu
   // Test hooks: where the model stands and the tangent's slope, as computed here.
   figure.setAttribute('data-a', String(at.a));
   figure.setAttribute('data-slope', String(here.slope));
+  figure.setAttribute('data-loss', loss);
+  return figure;
+}
+
+export interface ContourInput {
+  data: LandscapeInput['data'];
+  /** Where the quadratic stands: c is held there, the map is over a and b. */
+  at: LandscapeInput['at'];
+  /** Every (a, b) the run has passed through, oldest first (thinned by the caller). */
+  path: readonly { a: number; b: number }[];
+  loss: 'mae' | 'mse';
+  /** The ranges of a and b drawn. */
+  domain: { a: readonly [number, number]; b: readonly [number, number] };
+  width?: number;
+  document?: Document;
+}
+
+/** Contour levels spaced evenly in log(loss) between the lowest and highest loss on a coarse grid of the map. */
+function levels(f: (a: number, b: number) => number, { a, b }: ContourInput['domain'], count = 14): number[] {
+  const values: number[] = [];
+  for (let i = 0; i <= 24; i++) for (let j = 0; j <= 24; j++) values.push(f(a[0] + ((a[1] - a[0]) * i) / 24, b[0] + ((b[1] - b[0]) * j) / 24));
+  const lo = Math.max(Math.min(...values), 1e-6);
+  const hi = Math.max(...values);
+  return Array.from({ length: count }, (_, k) => lo * (hi / lo) ** ((k + 0.5) / count));
+}
+
+/**
+ * The loss over two parameters, a and b, with c held where it stands: contour lines (each a
+ * constant loss, spaced evenly in its logarithm) and the path gradient descent has taken
+ * through them, step by step, to where the model stands now.
+ */
+export function contourChart({ data, at, path, loss, domain, width = 640, document }: ContourInput): SVGSVGElement | HTMLElement {
+  const f = (a: number, b: number) => lossAndSlope(data, { a, b, c: at.c }, loss).loss;
+  const here = { a: at.a, b: at.b };
+  const figure = themedPlot({
+    document,
+    width,
+    height: Math.round(fitHeight(width) * 0.75),
+    marginLeft: 44,
+    x: { domain: [...domain.a], label: 'a', grid: true },
+    y: { domain: [...domain.b], label: 'b', grid: true },
+    marks: [
+      Plot.contour({
+        x1: domain.a[0],
+        x2: domain.a[1],
+        y1: domain.b[0],
+        y2: domain.b[1],
+        pixelSize: 4,
+        value: f,
+        thresholds: levels(f, domain),
+        stroke: 'currentColor',
+        strokeOpacity: 0.35,
+        fill: 'none',
+        className: 'if-contours',
+      }),
+      Plot.line([...path, here], { x: 'a', y: 'b', stroke: 'var(--if-data)', strokeWidth: 1.5, clip: true, className: 'if-path' }),
+      Plot.dot(path, { x: 'a', y: 'b', r: 1.5, fill: 'var(--if-data)', clip: true }),
+      Plot.dot([here], { x: 'a', y: 'b', r: 5, fill: 'var(--if-model)', stroke: 'var(--if-data-ring)', clip: true }),
+    ],
+    ariaLabel: 'The loss over a and b, with the path gradient descent has taken',
+    ariaDescription: `Contour lines of the loss as a function of a and b, c = ${at.c.toFixed(3)} held fixed; each line is one loss, the lines spaced evenly in its logarithm. The model stands at a = ${at.a.toFixed(3)}, b = ${at.b.toFixed(3)}, loss ${f(at.a, at.b).toFixed(4)}${path.length ? `; the line behind it is its path over ${path.length} steps` : ''}.`,
+  });
+  // Test hooks: where the model stands, and how many steps the path shows.
+  figure.setAttribute('data-a', String(at.a));
+  figure.setAttribute('data-b', String(at.b));
+  figure.setAttribute('data-path', String(path.length));
   return figure;
 }

@@ -37,8 +37,8 @@ export interface Experiment<V extends Settings = Settings> {
   readonly reference?: { label: string; y: number[] };
   /** Draw each data point's miss: a segment from the point to the model's curve. */
   readonly residuals?: boolean;
-  /** For the quadratic a·x² + b·x + c (log columns a, b, c): draw the loss along a over this range. */
-  readonly landscape?: readonly [number, number];
+  /** For the quadratic a·x² + b·x + c (log columns a, b, c): draw the loss along a, and over (a, b), on these ranges. */
+  readonly landscape?: Landscape;
   /** x positions where `curves()` evaluates the model. */
   readonly grid: readonly number[];
   /** One training step. */
@@ -99,9 +99,15 @@ export interface RunView {
   axes?: { x: string; y: string };
   reference?: { label: string; y: number[] };
   residuals?: boolean;
-  landscape?: [number, number];
+  landscape?: Landscape;
   /** True when the model's units can be moved by hand. */
   editable: boolean;
+}
+
+/** The ranges of a and b a quadratic's loss landscape is drawn over. */
+export interface Landscape {
+  a: readonly [number, number];
+  b: readonly [number, number];
 }
 
 /** The view of an experiment, as plain data (it crosses from the worker to the page). */
@@ -118,7 +124,7 @@ export function viewOf(e: Experiment): RunView {
     ...(e.axes && { axes: e.axes }),
     ...(e.reference && { reference: { label: e.reference.label, y: [...e.reference.y] } }),
     ...(e.residuals && { residuals: true }),
-    ...(e.landscape && { landscape: [e.landscape[0], e.landscape[1]] as [number, number] }),
+    ...(e.landscape && { landscape: { a: [...e.landscape.a], b: [...e.landscape.b] } }),
     editable: Boolean(e.edit),
   };
 }

@@ -134,8 +134,8 @@ class QuadraticDescent implements Experiment<DescentSettings> {
   readonly grid = GRID;
   readonly reference = GENERATING;
   readonly residuals = true;
-  /** The loss along a over its slider's range (chapter 2's "which way is downhill?"). */
-  readonly landscape = [-2, 8] as const;
+  /** The loss along a over its slider's range (chapter 2's "which way is downhill?"), and over a and b around the start and the best fits. */
+  readonly landscape = { a: [-2, 8], b: [-2, 4] } as const;
   readonly #model = new QuadraticModel([1.1, 1.2, 1.3]);
   readonly #loss: L1Loss | MSELoss;
   readonly #optimizer: SGD;

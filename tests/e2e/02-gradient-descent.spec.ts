@@ -74,3 +74,25 @@ for (const loss of ['mae', 'mse'] as const) {
     await expect(chart.locator('g.if-tangent path')).toHaveCount(1);
   });
 }
+
+test('the loss over a and b: contour lines, and the path gradient descent took, ending where the model stands', async ({ page }) => {
+  await page.goto(`${PAGE}?${ID}.loss=mse&${ID}.lr=0.05`);
+  const d = await readyDemo(page, ID);
+  const map = d.locator('[data-role="contour-chart"] svg');
+  // The build drew the chapter's MAE; the link's MSE is drawn before any step.
+  await expect(d.locator('[data-role="landscape-chart"] svg')).toHaveAttribute('data-loss', 'mse');
+  // At the start: no path yet, and contour lines (several levels, each a path).
+  await expect(map).toHaveAttribute('data-path', '0');
+  expect(await map.locator('g.if-contours path').count()).toBeGreaterThan(5);
+  await runTo(d, 40);
+  await expect(d).toHaveAttribute('data-drawn-step', '40');
+  const rows = await log(d);
+  const last = rows.at(-1)!;
+  // The big dot is the log's last (a, b); the path behind it is every earlier step.
+  expect(Number(await map.getAttribute('data-a'))).toBe(last.columns[0]);
+  expect(Number(await map.getAttribute('data-b'))).toBe(last.columns[1]);
+  await expect(map).toHaveAttribute('data-path', String(rows.length - 1));
+  // The path moves downhill: the loss at its end is below the loss where it began.
+  expect(last.loss).toBeLessThan(rows[0]!.loss);
+  await expect(map.locator('g.if-path path')).toHaveCount(1);
+});

@@ -9,6 +9,11 @@ import { expectNoLeaks } from '../helpers';
 expectNoLeaks();
 
 type Run = { rows: Observation[]; diverged: string | null };
+/**
+ * Chapter 7's races run 1,000 steps of nine networks: about a minute on a quiet 2-core machine,
+ * two or three while other jobs share it. A run's test may take that long; the time is the run's.
+ */
+const RUN_TIMEOUT = 600_000;
 const runs = new Map<string, Promise<Run>>();
 
 /** A run of `experiment` from its seeded start with `settings`, `steps` steps long, on the CPU (shared between exercises). */
@@ -76,48 +81,111 @@ describe('every exercise: open at its chapter defaults, solved by its own soluti
         const verdict = judgeRun(e.condition, solved, solutionSettings);
         expect(verdict?.solved, `${e.id} with its solution`).toBe(true);
       },
-      180_000,
+      RUN_TIMEOUT,
     );
   }
 });
 
 describe("what the exercises' notes promise", () => {
-  it('chapter 5: without momentum, a learning rate of 0.1 diverges (hint 2 says ten times larger is too far)', async () => {
-    const spec = EXPERIMENTS['sine-epochs']!.settings;
-    expect((await play('sine-epochs', { ...defaults(spec), momentum: 0, lr: 0.1 }, 50)).diverged).not.toBeNull();
-  });
+  it(
+    'chapter 5: without momentum, a learning rate of 0.1 diverges (hint 2 says ten times larger is too far)',
+    async () => {
+      const spec = EXPERIMENTS['sine-epochs']!.settings;
+      expect((await play('sine-epochs', { ...defaults(spec), momentum: 0, lr: 0.1 }, 50)).diverged).not.toBeNull();
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('chapter 2: with MSE, 0.22 swings and settles, 0.24 diverges (the edge lies between)', async () => {
-    const at = (lr: number) => play('quadratic-descent', { ...defaults(EXPERIMENTS['quadratic-descent']!.settings), loss: 'mse', lr }, 1000);
-    const settles = await at(0.22);
-    expect(settles.diverged).toBeNull();
-    expect(settles.rows.at(-1)!.loss).toBeLessThan(7.41);
-    expect((await at(0.24)).diverged).not.toBeNull();
-  });
+  it(
+    'chapter 2: with MSE, 0.22 swings and settles, 0.24 diverges (the edge lies between)',
+    async () => {
+      const at = (lr: number) => play('quadratic-descent', { ...defaults(EXPERIMENTS['quadratic-descent']!.settings), loss: 'mse', lr }, 1000);
+      const settles = await at(0.22);
+      expect(settles.diverged).toBeNull();
+      expect(settles.rows.at(-1)!.loss).toBeLessThan(7.41);
+      expect((await at(0.24)).diverged).not.toBeNull();
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('three units stall above 1 from the seeded start; with three kinks dragged to where the sine turns (and one at the left edge) training gets below 0.05', () => {
-    const def = EXPERIMENTS['relu-fitter']!;
-    const train = (edits: [number, number][]) => {
-      const e = def.create({ ...defaults(def.settings), units: 3 } as never);
-      edits.forEach(([kink, slope], unit) => e.edit!({ unit, kink, slope }));
-      let loss = Number.NaN;
-      for (let k = 0; k < 1000; k++) {
-        const t = e.step();
-        loss = t.loss.dataSync()[0]!;
-        tf.dispose([t.loss, t.columns]);
-      }
-      e.dispose();
-      return loss;
-    };
-    expect(train([])).toBeGreaterThan(1);
-    expect(
-      train([
-        [-2, -3],
-        [-0.8, 6],
-        [0.8, -6],
-      ]),
-    ).toBeLessThan(0.05);
-  });
+  it(
+    'three units stall above 1 from the seeded start; with three kinks dragged to where the sine turns (and one at the left edge) training gets below 0.05',
+    () => {
+      const def = EXPERIMENTS['relu-fitter']!;
+      const train = (edits: [number, number][]) => {
+        const e = def.create({ ...defaults(def.settings), units: 3 } as never);
+        edits.forEach(([kink, slope], unit) => e.edit!({ unit, kink, slope }));
+        let loss = Number.NaN;
+        for (let k = 0; k < 1000; k++) {
+          const t = e.step();
+          loss = t.loss.dataSync()[0]!;
+          tf.dispose([t.loss, t.columns]);
+        }
+        e.dispose();
+        return loss;
+      };
+      expect(train([])).toBeGreaterThan(1);
+      expect(
+        train([
+          [-2, -3],
+          [-0.8, 6],
+          [0.8, -6],
+        ]),
+      ).toBeLessThan(0.05);
+    },
+    RUN_TIMEOUT,
+  );
+});
+
+/** The decimal numbers a text writes ("0.054", "−1.4194"), as written (a hyphen-minus read as U+2212). */
+const decimals = (text: string): string[] => [...text.matchAll(/[−-]?\d+\.\d+/g)].map((m) => m[0].replace('-', '−'));
+/** As a number: the text's minus sign is U+2212. */
+const numberOf = (text: string): number => Number(text.replace('−', '-'));
+
+/** The numbers an exercise sets itself: its solution's and condition's settings, bounds, answer and the chapter's defaults. */
+function ownNumbers(e: (typeof EXERCISES)[number]): Set<number> {
+  const found = new Set<number>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'number') found.add(v);
+    else if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) found.add(Number(v));
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(e.condition);
+  walk(e.solution.settings);
+  walk(e.solution.answer);
+  walk(defaults(EXPERIMENTS[e.experiment]!.settings));
+  return found;
+}
+
+describe("every number a hint or a solution note states is the exercise's own, a setting it names, or a reading checked here", () => {
+  for (const e of EXERCISES) {
+    it(
+      e.id,
+      async () => {
+        const own = ownNumbers(e);
+        const read = new Set((e.readings ?? []).map((r) => r.text));
+        const plain = new Set(e.plain ?? []);
+        const stated = [...e.hints, e.solution.note].flatMap(decimals);
+        const unaccounted = stated.filter((n) => !own.has(numberOf(n)) && !read.has(n) && !plain.has(n));
+        expect(unaccounted, `${e.id}: numbers with nothing behind them`).toEqual([]);
+        // No stale entries: each reading and plain number is in the text.
+        for (const n of [...read, ...plain]) expect(stated, `${e.id} lists ${n}`).toContain(n);
+        const base = defaults(EXPERIMENTS[e.experiment]!.settings);
+        for (const r of e.readings ?? []) {
+          const settings = r.of === 'solution' ? { ...base, ...e.solution.settings } : { ...base, ...r.of };
+          const run = await play(e.experiment, settings, r.step);
+          const row = run.rows.find((o) => o.step === r.step)!;
+          expect(row, `${e.id}: step ${r.step} of the run for ${r.text}`).toBeDefined();
+          const metric = r.metric ?? 'loss';
+          const value = metric === 'loss' ? row.loss : row.columns[metric]!;
+          // The text's number is the value rounded to the places it writes.
+          const places = r.text.split('.')[1]!.length;
+          expect(value.toFixed(places).replace('-', '−'), `${e.id}: ${metric} at step ${r.step}`).toBe(r.text);
+        }
+      },
+      RUN_TIMEOUT,
+    );
+  }
 });
 
 describe('the catalog and the chapters agree', () => {
