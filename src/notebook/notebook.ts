@@ -131,7 +131,8 @@ const editsLiteral = (edits: RecipeInput['edits']) =>
 
 /** The notebook's cells: where it comes from, the prelude, the settings, then the recipe's. */
 export function notebookCells(r: NotebookRequest): Cell[] {
-  if (r.edits.length > 0 && !r.recipe.replaysEdits) throw new RangeError(`${r.demo}: this demo has no kinks to replay`);
+  if (r.edits.length > 0 && !r.recipe.replaysEdits)
+    throw new RangeError(`${r.demo}: its notebook does not replay kinks dragged by hand; press Reset for the notebook of these settings`);
   const intro = [
     `# ${r.page.title}: the "${r.demo}" demo in PyTorch`,
     '',

@@ -54,6 +54,8 @@ export interface Experiment<V extends Settings = Settings> {
   units?(): Tensor2D;
   /** Moves one unit by hand (a dragged kink): see {@link UnitEdit}. */
   edit?(edit: UnitEdit): void;
+  /** What dragging a kink does here, where it differs from the fitter's (move it, change how much it adds). */
+  readonly kinkHelp?: string;
   /** Applies the settings that may change mid-run (those marked `live`). */
   update(settings: Partial<V>): void;
   /** What to change when the loss runs away (the training run says where and how far). */
@@ -102,6 +104,7 @@ export interface RunView {
   landscape?: Landscape;
   /** True when the model's units can be moved by hand. */
   editable: boolean;
+  kinkHelp?: string;
 }
 
 /** The ranges of a and b a quadratic's loss landscape is drawn over. */
@@ -126,6 +129,7 @@ export function viewOf(e: Experiment): RunView {
     ...(e.residuals && { residuals: true }),
     ...(e.landscape && { landscape: { a: [...e.landscape.a], b: [...e.landscape.b] } }),
     editable: Boolean(e.edit),
+    ...(e.kinkHelp && { kinkHelp: e.kinkHelp }),
   };
 }
 

@@ -360,3 +360,25 @@ test('the construction: K pieces take K units, each bending the curve at a knot,
   }
   expect(losses[0]! / losses[1]!).toBeGreaterThan(10);
 });
+
+test('the construction with a knot dragged: the line is built anew through the target there, its loss changes, and Back to the start puts the knots back', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const d = await readyDemo(page, 'relu-interpolant');
+  const start = Number(await d.getAttribute('data-loss'));
+  // The handles come with the live chart, once focus enters the demo.
+  await d.getByLabel('Pieces (units)', { exact: true }).focus();
+  await expect(d.getByRole('slider', { name: /Unit \d+ of 4: kink/ })).toHaveCount(4);
+  // Unit 2 switches on at the knot x = −1; three long steps left take it to −1.75.
+  const second = d.getByRole('slider', { name: 'Unit 2 of 4: kink' });
+  await expect.poll(async () => (await kink(second)).x).toBeCloseTo(-1, 3);
+  await second.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(async () => (await kink(second)).x).toBeCloseTo(-1.75, 3);
+  // One piece now spans [−1.75, 0], across the sine's trough: the broken line misses far more.
+  await expect.poll(async () => Number(await d.getAttribute('data-edited-loss'))).toBeGreaterThan(2 * start);
+  await d.getByRole('button', { name: 'Back to the start' }).click();
+  await expect.poll(async () => (await kink(second)).x).toBeCloseTo(-1, 3);
+  await expect(d).toHaveAttribute('data-loss', String(start));
+});

@@ -22,6 +22,8 @@ const LEDGER: Record<string, Record<string, string>> = {
   '04-sums-of-relus': {
     '0.01': "the demo's learning rate",
     '1.96': 'quoted: what the well-known version of the exercise prints (the claim beside it reproduces it)',
+    '−0.8': 'where the text suggests dragging a knot (tests/unit/train/relu-interpolant.test.ts checks that it lowers the error)',
+    '0.8': 'the same, on the other side',
   },
   '05-a-hidden-layer-by-hand': {
     '0.01': "the demo's learning rate",
