@@ -16,7 +16,7 @@ export { Sequential } from './sequential';
 export { Activation, ELU, GELU, Hardtanh, Identity, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from './activations';
 export * as functional from './activation-functions';
 export type { ActivationFunction } from './activation-functions';
-export { L1Loss, MSELoss, type Loss } from './losses';
+export { BCEWithLogitsLoss, L1Loss, MSELoss, type BCEWithLogitsOptions, type Loss } from './losses';
 export { backward } from './autograd';
 export { Optimizer } from './optim/optimizer';
 export { SGD, type SGDOptions } from './optim/sgd';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { L1Loss, MSELoss, tf } from '../../../src/nn';
+import { BCEWithLogitsLoss, L1Loss, MSELoss, tf, type Tensor } from '../../../src/nn';
+import bce from '../../fixtures/bce_with_logits.json';
 import { expectNoLeaks } from '../helpers';
 
 expectNoLeaks();
@@ -24,6 +25,43 @@ describe.each([
     const p = tf.zeros([4, 1]);
     const t = tf.zeros([4]);
     expect(() => loss.forward(p, t)).toThrow('input shape [4, 1] and target shape [4] differ');
+    tf.dispose([p, t]);
+  });
+});
+
+describe('BCEWithLogitsLoss', () => {
+  // NumPy, following PyTorch's documented formula (tests/fixtures/loss_fixtures.py); checked against torch 1.13 to 2e-16.
+  const logits = bce.logits;
+  const targets = bce.targets;
+
+  it.each(bce.cases)('matches PyTorch at pos_weight $posWeight, reduction $reduction: loss and gradient', ({ posWeight, reduction, loss, grad }) => {
+    const fn = new BCEWithLogitsLoss({ posWeight, reduction: reduction as 'mean' | 'sum' });
+    const z = tf.tensor1d(logits);
+    const y = tf.tensor1d(targets);
+    const value = fn.forward(z, y);
+    const g = tf.grad((x: Tensor) => fn.forward(x, y))(z);
+    // float32: relative to the loss; the gradient's entries are at most 1 (or pos_weight) per element.
+    expect(Math.abs(value.dataSync()[0]! - loss) / Math.abs(loss)).toBeLessThan(1e-6);
+    const got = g.dataSync();
+    grad.forEach((expected, i) => expect(got[i], `element ${i} (z = ${logits[i]}, y = ${targets[i]})`).toBeCloseTo(expected, 6));
+    tf.dispose([z, y, value, g]);
+  });
+
+  it('stays finite for logits far past where σ(z) rounds to 0 or 1 in float32', () => {
+    const fn = new BCEWithLogitsLoss();
+    const z = tf.tensor1d([-200, 200]);
+    const y = tf.tensor1d([1, 0]);
+    const value = fn.forward(z, y);
+    // Each element is confidently wrong by 200: the loss is 200, not Infinity.
+    expect(value.dataSync()[0]).toBeCloseTo(200, 3);
+    tf.dispose([z, y, value]);
+  });
+
+  it('refuses a negative pos_weight and mismatched shapes', () => {
+    expect(() => new BCEWithLogitsLoss({ posWeight: -1 })).toThrow('posWeight must be a number ≥ 0, got -1');
+    const p = tf.zeros([4, 1]);
+    const t = tf.zeros([4]);
+    expect(() => new BCEWithLogitsLoss().forward(p, t)).toThrow('input shape [4, 1] and target shape [4] differ');
     tf.dispose([p, t]);
   });
 });
