@@ -52,7 +52,8 @@ export class BCEWithLogitsLoss implements Loss {
     const scale = this.reduction === 'mean' ? 1 / Math.max(input.size, 1) : 1;
     // The gradient is written out, as PyTorch's backward is: autograd through |z| and max(−z, 0)
     // would give 0 at z = 0, where the true slope is (1 − y) + w·(σ(0) − 1).
-    const loss = tf.customGrad((z, y, save) => {
+    const loss = tf.customGrad((...args: (Tensor | tf.GradSaveFunc)[]) => {
+      const [z, y, save] = args as [Tensor, Tensor, tf.GradSaveFunc];
       save([z, y]);
       const minusLogSigmoid = tf.add(tf.log1p(tf.exp(tf.neg(tf.abs(z)))), tf.relu(tf.neg(z)));
       const w = p === 1 ? tf.onesLike(y) : tf.add(1, tf.mul(p - 1, y));
@@ -68,6 +69,6 @@ export class BCEWithLogitsLoss implements Loss {
       };
       return { value, gradFunc };
     });
-    return tf.tidy(() => loss(input, target));
+    return tf.tidy(() => loss(input, target) as Scalar);
   }
 }

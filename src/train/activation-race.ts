@@ -1,23 +1,11 @@
 import { RandomState } from '../data';
-import { Adam, ELU, GELU, Hardtanh, Identity, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh, type Activation } from '../nn';
+import { Adam } from '../nn';
+import { ACTIVATIONS, type ActivationName } from './activation-catalog';
 import { learningRateSetting } from './common-settings';
 import { defineExperiment } from './experiment';
 import { oneHiddenLayer, Race } from './race';
 import { choice, count, seed, type SettingsOf } from './settings';
 
-/** The activations of chapter 7, and Identity: no activation at all. */
-export const ACTIVATIONS = {
-  relu: { label: 'ReLU', make: () => new ReLU() },
-  leaky: { label: 'LeakyReLU', make: () => new LeakyReLU() },
-  elu: { label: 'ELU', make: () => new ELU() },
-  gelu: { label: 'GELU', make: () => new GELU() },
-  softplus: { label: 'Softplus', make: () => new Softplus() },
-  tanh: { label: 'Tanh', make: () => new Tanh() },
-  sigmoid: { label: 'Sigmoid', make: () => new Sigmoid() },
-  hardtanh: { label: 'Hardtanh', make: () => new Hardtanh() },
-  none: { label: 'Identity', make: () => new Identity() },
-} satisfies Record<string, { label: string; make: () => Activation }>;
-type ActivationName = keyof typeof ACTIVATIONS;
 const KEYS = Object.keys(ACTIVATIONS) as ActivationName[];
 const LABELS = Object.fromEntries(KEYS.map((k) => [k, ACTIVATIONS[k].label])) as Record<ActivationName, string>;
 

@@ -39,6 +39,10 @@ export interface Experiment<V extends Settings = Settings> {
   readonly residuals?: boolean;
   /** For the quadratic a·x² + b·x + c (log columns a, b, c): draw the loss along a, and over (a, b), on these ranges. */
   readonly landscape?: Landscape;
+  /** Two classes in the plane: `grid` numbers the cells of a side × side lattice (x₁ fastest) and `curves()` gives P(class 1) there first. */
+  readonly classes?: ClassView;
+  /** A network the page draws: its layers, and whether `curves()` holds every hidden unit's output after the prediction. */
+  readonly network?: NetworkView;
   /** x positions where `curves()` evaluates the model. */
   readonly grid: readonly number[];
   /** One training step. */
@@ -52,6 +56,8 @@ export interface Experiment<V extends Settings = Settings> {
    * page can place a handle on each kink at x = −b/m; (m₁, m₂, b, w) for two inputs.
    */
   units?(): Tensor2D;
+  /** Every parameter, flattened (for a network diagram): each layer's weight row by row, then its bias. */
+  weights?(): Tensor1D;
   /** Moves one unit by hand (a dragged kink): see {@link UnitEdit}. */
   edit?(edit: UnitEdit): void;
   /** What dragging a kink does here, where it differs from the fitter's (move it, change how much it adds). */
@@ -102,9 +108,28 @@ export interface RunView {
   reference?: { label: string; y: number[] };
   residuals?: boolean;
   landscape?: Landscape;
+  classes?: ClassView;
+  network?: NetworkView;
   /** True when the model's units can be moved by hand. */
   editable: boolean;
   kinkHelp?: string;
+}
+
+/** Points of two classes (label 0 or 1), training and test, and the side of the lattice the model is drawn over. */
+export interface ClassView {
+  side: number[];
+  train: { x1: number[]; x2: number[]; label: number[] };
+  test: { x1: number[]; x2: number[]; label: number[] };
+}
+
+/** A stack of fully connected layers: the input names, each hidden layer, and how the output reads. */
+export interface NetworkView {
+  inputs: string[];
+  layers: { units: number; activation: string }[];
+  /** True when `curves()` carries each hidden unit's output after the prediction (few enough units). */
+  unitsDrawn: boolean;
+  /** True when the output is a logit (the curves give σ of it). */
+  logits: boolean;
 }
 
 /** The ranges of a and b a quadratic's loss landscape is drawn over. */
@@ -128,6 +153,8 @@ export function viewOf(e: Experiment): RunView {
     ...(e.reference && { reference: { label: e.reference.label, y: [...e.reference.y] } }),
     ...(e.residuals && { residuals: true }),
     ...(e.landscape && { landscape: { a: [...e.landscape.a], b: [...e.landscape.b] } }),
+    ...(e.classes && { classes: e.classes }),
+    ...(e.network && { network: e.network }),
     editable: Boolean(e.edit),
     ...(e.kinkHelp && { kinkHelp: e.kinkHelp }),
   };

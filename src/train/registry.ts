@@ -4,6 +4,7 @@ import { doubleRelu } from './double-relu';
 import type { ExperimentDefinition } from './experiment';
 import { quadraticByHand, quadraticDescent } from './quadratic';
 import { optimizerRace } from './optimizer-race';
+import { playground } from './playground';
 import { reluByHand } from './relu-by-hand';
 import { reluFitter } from './relu-fitter';
 import { reluInterpolant } from './relu-interpolant';
@@ -32,6 +33,7 @@ export const EXPERIMENTS: Readonly<Record<string, ExperimentDefinition>> = Objec
     activationRace,
     optimizerRace,
     computeProbe,
+    playground,
   ].map((d) => [d.id, d]),
 );
 

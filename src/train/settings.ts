@@ -4,6 +4,7 @@
  * setting that is not in the spec does not compile). Parsing refuses what is out of range
  * or malformed, with a message the reader can act on, and keeps the default instead.
  */
+import { TEXT_FORMATS, type TextFormat } from './text-formats';
 
 interface SettingBase {
   label: string;
@@ -50,7 +51,17 @@ export interface SeriesSetting extends SettingBase {
   default: '';
 }
 
-export type Setting = NumberSetting | FlagSetting | ChoiceSetting | SeriesSetting;
+/** Text in a format of {@link TEXT_FORMATS} (a layer list, a pasted CSV), kept in its canonical form. */
+export interface TextSetting extends SettingBase {
+  kind: 'text';
+  format: TextFormat;
+  default: string;
+  maxLength: number;
+  /** A field of several lines (a pasted table) rather than one. */
+  multiline?: boolean;
+}
+
+export type Setting = NumberSetting | FlagSetting | ChoiceSetting | SeriesSetting | TextSetting;
 /** A demo's settings by key, in the order its controls appear. */
 export type SettingsSpec = Readonly<Record<string, Setting>>;
 export type SettingValue = number | boolean | string;
@@ -85,6 +96,16 @@ export function choice<const V extends string>(
 
 /** On or off. */
 export const flag = (label: string, dflt: boolean, o: Extra = {}): FlagSetting => ({ kind: 'flag', label, default: dflt, ...o });
+
+/** Text in `format`, at most `maxLength` characters. */
+export const text = (label: string, format: TextFormat, dflt: string, maxLength: number, o: Extra & { multiline?: boolean } = {}): TextSetting => ({
+  kind: 'text',
+  label,
+  format,
+  default: dflt,
+  maxLength,
+  ...o,
+});
 
 /** The y-range a chart gives a series while it is drawn: its whole range and a margin. */
 export const seriesDomain = (s: SeriesSetting): [number, number] => [s.min - 0.2, s.max + 0.2];
@@ -179,6 +200,11 @@ export function parseSetting(s: Setting, raw: string): Parsed {
     }
     case 'series':
       return parseSeries(s, raw);
+    case 'text': {
+      if (raw.length > s.maxLength) return { error: `${s.label}: is ${raw.length} characters long; at most ${s.maxLength}` };
+      const parsed = TEXT_FORMATS[s.format](raw);
+      return 'error' in parsed ? { error: `${s.label}: ${parsed.error}` } : parsed;
+    }
   }
 }
 

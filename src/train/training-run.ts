@@ -17,6 +17,8 @@ export interface Progress {
   curves: number[][] | null;
   /** For ReLU models: each unit's (m, b, w), as {@link Experiment.units} gives them. */
   units?: number[][];
+  /** Every parameter, flattened, where the experiment gives them ({@link Experiment.weights}). */
+  weights?: number[];
   /** Wall time per step over the last chunk, read-back included. */
   msPerStep: number;
   /** Runs of a race that ran away in this chunk and were stopped while the others go on. */
@@ -253,6 +255,7 @@ export class TrainingRun {
     const n = losses.length;
     const curves = this.experiment.curves();
     const units = this.experiment.units?.();
+    const weights = this.experiment.weights?.();
     const [, cols] = curves.shape;
     const packed = tf.tidy(() =>
       tf.concat([
@@ -260,9 +263,10 @@ export class TrainingRun {
         tf.reshape(tf.stack(logColumns), [-1]),
         tf.reshape(tf.transpose(curves), [-1]),
         ...(units ? [tf.reshape(units, [-1])] : []),
+        ...(weights ? [weights] : []),
       ]),
     );
-    tf.dispose([...losses, ...logColumns, curves, ...(units ? [units] : [])]);
+    tf.dispose([...losses, ...logColumns, curves, ...(units ? [units] : []), ...(weights ? [weights] : [])]);
     const flat = await packed.data();
     packed.dispose();
     const p = this.experiment.columnNames.length;
@@ -281,9 +285,12 @@ export class TrainingRun {
           return Array.from(flat.subarray(unitOffset + u * k, unitOffset + (u + 1) * k));
         })
       : undefined;
+    const weightOffset = unitOffset + (units ? units.size : 0);
+    const weightValues = weights ? Array.from(flat.subarray(weightOffset, weightOffset + weights.size)) : undefined;
     return {
       step: rows.at(-1)!.step,
       rows,
+      ...(weightValues && weightValues.every(Number.isFinite) ? { weights: weightValues } : {}),
       curves: columns.every((col) => col.every(Number.isFinite)) ? columns : null,
       ...(unitRows && unitRows.flat().every(Number.isFinite) ? { units: unitRows } : {}),
       msPerStep: (performance.now() - t0) / n,
