@@ -110,12 +110,16 @@ export class DemoCharts {
     const fitFigure = fit.firstElementChild;
     const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
     this.#redrawAll = false;
-    const curves = r.curves;
+    // A network's curves carry every hidden unit after the prediction: its own view draws those.
+    const curves = view.network ? (r.curves?.slice(0, 1) ?? null) : r.curves;
     // A race draws the run "Fit shown" names, in its line's colour in the loss chart.
     const shown = shownSeries(c.settings.spec, c.settings.values, view.lossSeries);
     const model = shown && { label: shown.label, colour: plot.seriesColour(shown.index) };
     const sameModel = fitFigure?.getAttribute('data-model') === (model?.label ?? '') && fitFigure?.hasAttribute('data-reference') === reference;
-    if (view.surface) {
+    if (view.classes) {
+      // A lattice of a few hundred cells and the points: drawn anew each time.
+      fit.replaceChildren(plot.classChart({ ...view.classes, probability: curves?.[0] ?? null, width }));
+    } else if (view.surface) {
       // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
       fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
     } else if (!(sameWidth && sameModel && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves, view.data))) {

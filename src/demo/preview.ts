@@ -4,7 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { startBackend } from '../nn/tf';
-import { compactSvg, contourChart, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
+import { classChart, compactSvg, contourChart, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
 import { landscapeState } from './landscape';
 import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
 import { defaults } from '../train/settings';
@@ -38,14 +38,16 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
   const shown = shownSeries(definition.settings, defaults(definition.settings), view.lossSeries);
   const shownModel = shown && { label: shown.label, colour: seriesColour(shown.index) };
   const document = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  const fit = view.surface
+  const fit = view.classes
+    ? classChart({ ...view.classes, probability: start.curves?.[0] ?? null, document })
+    : view.surface
     ? surfaceChart({ ...view.surface, prediction: start.curves?.[0] ?? null, units: start.units ?? [], document })
     : fitChart({
         model: shownModel,
         data: view.data,
         heldOut: view.heldOut,
         grid: view.grid,
-        curves: start.curves,
+        curves: view.network ? (start.curves?.slice(0, 1) ?? null) : start.curves,
         unitNames: view.unitNames,
         yDomain: view.yDomain,
         axes: view.axes,

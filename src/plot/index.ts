@@ -3,3 +3,4 @@ export { lossChart, seriesColour, updateLossChart, type LossChartInput } from '.
 export { surfaceChart, surfaceLegend, type SurfaceChartInput } from './surface-chart';
 export { compactSvg } from './themed-plot';
 export { contourChart, landscapeChart, lossAndSlope, type ContourInput, type LandscapeInput } from './landscape-chart';
+export { classChart, type ClassChartInput } from './class-chart';

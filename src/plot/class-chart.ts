@@ -1,0 +1,92 @@
+import * as Plot from '@observablehq/plot';
+import { themedPlot } from './themed-plot';
+
+type Points = { x1: readonly number[]; x2: readonly number[]; label: readonly number[] };
+
+export interface ClassChartInput {
+  /** Both axes' lattice points. */
+  side: readonly number[];
+  train: Points;
+  test: Points;
+  /** P(class 1) at each lattice point, x₁ varying fastest (null: not known yet). */
+  probability: readonly number[] | null;
+  width?: number;
+  document?: Document;
+}
+
+/** Class 0 and class 1: a colour and a shape each, so neither colour nor shape alone carries the class. */
+const CLASS_SYMBOL = ['circle', 'cross'] as const;
+
+/**
+ * Two classes in the plane: the model's P(class 1) as a heat map (blue for class 0 through
+ * white to orange for class 1), its decision boundary (P = ½) as a solid line, the training
+ * points filled and the test points hollow, each class with its own shape.
+ */
+export function classChart({ side, train, test, probability, width = 640, document }: ClassChartInput): SVGSVGElement | HTMLElement {
+  const n = side.length;
+  const half = (side[1]! - side[0]!) / 2;
+  const lo = side[0]! - half;
+  const hi = side.at(-1)! + half;
+  const cells = (probability ?? []).map((p, i) => ({ x1: side[i % n]!, x2: side[Math.floor(i / n)]!, p }));
+  const rows = (d: Points, part: string) => d.label.map((label, i) => ({ x1: d.x1[i]!, x2: d.x2[i]!, label, part }));
+  const points = [...rows(train, 'train'), ...rows(test, 'test')];
+  const size = Math.min(width, 560);
+  return themedPlot({
+    document,
+    width: size,
+    height: size,
+    marginLeft: 40,
+    marginBottom: 36,
+    x: { domain: [lo, hi], label: 'x₁' },
+    y: { domain: [lo, hi], label: 'x₂' },
+    color: { type: 'diverging', scheme: 'PuOr', domain: [1, 0], pivot: 0.5 },
+    symbol: { domain: [0, 1], range: [...CLASS_SYMBOL] },
+    marks: [
+      Plot.rect(cells, {
+        x1: (d) => d.x1 - half,
+        x2: (d) => d.x1 + half,
+        y1: (d) => d.x2 - half,
+        y2: (d) => d.x2 + half,
+        fill: 'p',
+        fillOpacity: 0.75,
+        inset: -0.4,
+        shapeRendering: 'crispEdges',
+        className: 'if-cells',
+      }),
+      ...(probability
+        ? [
+            Plot.contour(probability as number[], {
+              x1: lo,
+              y1: lo,
+              x2: hi,
+              y2: hi,
+              width: n,
+              height: n,
+              thresholds: [0.5],
+              stroke: 'currentColor',
+              strokeWidth: 2,
+              fill: 'none',
+              className: 'if-boundary',
+            }),
+          ]
+        : []),
+      Plot.dot(points, {
+        x: 'x1',
+        y: 'x2',
+        symbol: 'label',
+        r: 3.5,
+        stroke: (d) => (d.label === 1 ? '#b35806' : '#542788'),
+        fill: (d) => (d.part === 'train' ? (d.label === 1 ? '#b35806' : '#542788') : 'none'),
+        strokeWidth: 1.5,
+        className: 'if-points',
+      }),
+      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
+    ],
+    ariaLabel: 'The two classes and the model’s decision, as a map',
+    ariaDescription: `${train.label.length} training points (filled) and ${test.label.length} test points (hollow): class 0 as circles, class 1 as crosses. ${
+      probability
+        ? `The background shades from purple (the model says class 0) to orange (class 1); the solid line is where it is undecided (P = ½).`
+        : ''
+    }`,
+  });
+}
