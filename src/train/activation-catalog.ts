@@ -1,16 +1,21 @@
 import { ELU, GELU, Hardtanh, Identity, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh, type Activation } from '../nn';
+import { ACTIVATION_INFO, type ActivationName } from './activation-names';
 
-/** The activations of chapter 7, and Identity: no activation at all; with PyTorch's name for each. */
-export const ACTIVATIONS = {
-  relu: { label: 'ReLU', torch: 'ReLU', make: () => new ReLU() },
-  leaky: { label: 'LeakyReLU', torch: 'LeakyReLU', make: () => new LeakyReLU() },
-  elu: { label: 'ELU', torch: 'ELU', make: () => new ELU() },
-  gelu: { label: 'GELU', torch: 'GELU', make: () => new GELU() },
-  softplus: { label: 'Softplus', torch: 'Softplus', make: () => new Softplus() },
-  tanh: { label: 'Tanh', torch: 'Tanh', make: () => new Tanh() },
-  sigmoid: { label: 'Sigmoid', torch: 'Sigmoid', make: () => new Sigmoid() },
-  hardtanh: { label: 'Hardtanh', torch: 'Hardtanh', make: () => new Hardtanh() },
-  none: { label: 'Identity', torch: 'Identity', make: () => new Identity() },
-} satisfies Record<string, { label: string; torch: string; make: () => Activation }>;
-export type ActivationName = keyof typeof ACTIVATIONS;
-export const ACTIVATION_NAMES = Object.keys(ACTIVATIONS) as ActivationName[];
+export { ACTIVATION_NAMES, type ActivationName } from './activation-names';
+
+const MAKE: Record<ActivationName, () => Activation> = {
+  relu: () => new ReLU(),
+  leaky: () => new LeakyReLU(),
+  elu: () => new ELU(),
+  gelu: () => new GELU(),
+  softplus: () => new Softplus(),
+  tanh: () => new Tanh(),
+  sigmoid: () => new Sigmoid(),
+  hardtanh: () => new Hardtanh(),
+  none: () => new Identity(),
+};
+
+/** The activations of chapter 7, and Identity: no activation at all; each with its label, PyTorch name and module. */
+export const ACTIVATIONS = Object.fromEntries(
+  Object.entries(ACTIVATION_INFO).map(([k, info]) => [k, { ...info, make: MAKE[k as ActivationName] }]),
+) as Record<ActivationName, { label: string; torch: string; make: () => Activation }>;

@@ -5,9 +5,8 @@
  */
 import { FEATURES } from '../data/features';
 import { linearCode } from '../notebook/recipes/shared';
-import { ACTIVATIONS } from './activation-catalog';
-import { featuresOf, type PlaygroundSettings } from './playground';
-import { DATASETS } from './playground-data';
+import { ACTIVATION_INFO as ACTIVATIONS } from './activation-names';
+import { DATASETS, featuresOf, type PlaygroundSettings } from './playground-spec';
 import { csvOf, layersOf } from './text-formats';
 
 const TS_LOSS = { bce: 'BCEWithLogitsLoss', mse: 'MSELoss', mae: 'L1Loss' } as const;

@@ -9,28 +9,13 @@ import { FEATURES, featureRows, type FeatureName } from '../data/features';
 import { SURFACES } from './relu-surface';
 import { seriesValues } from './settings';
 import { csvOf } from './text-formats';
+import { DRAWN_X, type DatasetName } from './playground-spec';
 
-/** The x positions of a drawn curve: 41 points on [−2, 2], like chapter 4's fitter. */
-export const DRAWN_X = linspace(-2, 2, 41);
 /** The surface set: the bump of chapter 4 on its 21 × 21 grid. */
 const SURFACE_SIDE = linspace(-2, 2, 21);
 /** The classification heat map: 25 × 25 cells over the data's square. */
 const CLASS_SIDE = 25;
 
-export const DATASETS = {
-  circle: 'Circle (2 classes)',
-  xor: 'XOR (2 classes)',
-  gauss: 'Two Gaussians (2 classes)',
-  spiral: 'Two spirals (2 classes)',
-  q1: 'Q1, chapter 1’s noisy quadratic',
-  q2: 'Q2, chapter 4’s noisy quadratic',
-  sine: 'S, chapter 5’s sine 2·sin x + 5',
-  thermo: 'T, chapter 6’s thermometer',
-  surface: 'The bump surface of chapter 4 (2-D)',
-  drawn: 'A curve you draw',
-  csv: 'Your CSV',
-} as const;
-export type DatasetName = keyof typeof DATASETS;
 
 /** What the playground needs from its settings to build the data. */
 export interface DataSettings {

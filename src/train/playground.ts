@@ -1,5 +1,4 @@
 import { Batches, RandomState } from '../data';
-import { FEATURE_NAMES, FEATURES } from '../data/features';
 import {
   Adam,
   BCEWithLogitsLoss,
@@ -20,46 +19,13 @@ import {
   type Tensor2D,
 } from '../nn';
 import { ACTIVATIONS } from './activation-catalog';
-import { learningRateSetting } from './common-settings';
 import { defineExperiment, overshootHint, type ClassView, type NetworkView, type StepTensors } from './experiment';
 import { ModelExperiment } from './model-experiment';
-import { DATASETS, DRAWN_X, isClassification, playgroundData, type PlaygroundData } from './playground-data';
-import { choice, count, flag, number, seed, series, text, type SettingsOf } from './settings';
-import { CSV_MAX_ROWS, layersOf, type HiddenLayer } from './text-formats';
+import { isClassification, playgroundData, type PlaygroundData } from './playground-data';
+import { featuresOf, LOSSES, NEURONS_DRAWN, playgroundSettings, type PlaygroundSettings } from './playground-spec';
+import { layersOf, type HiddenLayer } from './text-formats';
 
-/** Above this many hidden units in all, the diagram shows the neurons without each one's own output (it would cost too much to send). */
-export const NEURONS_DRAWN = 128;
-
-export const LOSSES = { bce: 'Binary cross-entropy (with logits)', mse: 'Mean squared error', mae: 'Mean absolute error' } as const;
-export const SCHEDULES = { none: 'Constant', step: 'Halve every 500 steps', exp: '× 0.999 each step', cosine: 'Cosine to 0 over 2,000 steps' } as const;
-
-const featureFlags = Object.fromEntries(
-  FEATURE_NAMES.map((f) => [f, flag(`Feature ${FEATURES[f].label}`, f === 'x1' || f === 'x2', { help: f === 'x1' ? 'Inputs for the 2-D sets.' : undefined })]),
-) as Record<(typeof FEATURE_NAMES)[number], ReturnType<typeof flag>>;
-
-export const playgroundSettings = {
-  data: choice('Data', DATASETS, 'circle'),
-  points: count('Points', 10, 500, 200, { help: 'For the classification sets and S.' }),
-  noise: number('Noise', { min: 0, max: 2, default: 0.2, step: 0.05, help: 'Jitter (standard deviation) of the classification sets.' }),
-  split: number('Train share', { min: 0.1, max: 0.9, default: 0.5, step: 0.05, help: 'The rest is the test set, never trained on.' }),
-  dataSeed: seed('Data seed'),
-  ...featureFlags,
-  layers: text('Hidden layers', 'layers', '4:tanh,2:tanh', 200, { help: 'Each layer as units:activation, up to 8 layers of up to 64 units.' }),
-  loss: choice('Loss', LOSSES, 'bce'),
-  optimizer: choice('Optimizer', { sgd: 'SGD', adam: 'Adam' }, 'sgd'),
-  lr: learningRateSetting(0.03, 1),
-  momentum: number('Momentum', { min: 0, max: 0.99, default: 0, step: 0.01, help: 'SGD only.' }),
-  schedule: choice('Schedule', SCHEDULES, 'none'),
-  batch: count('Batch size', 1, 500, 10, { help: 'Rows per step; the whole training set when it has fewer.' }),
-  weightDecay: number('Weight decay', { min: 0, max: 0.1, default: 0, step: 0.001, help: 'L2 penalty, as torch.optim’s weight_decay.' }),
-  seed: seed('Seed (weights and batches)'),
-  drawn: series('Your curve', { length: DRAWN_X.length, min: -3, max: 3 }),
-  csv: text('Your CSV', 'csv', '', 20_000, { multiline: true, help: `x, y or x1, x2, label (0 or 1); up to ${CSV_MAX_ROWS} rows.` }),
-};
-export type PlaygroundSettings = SettingsOf<typeof playgroundSettings>;
-
-/** The features the settings turn on, in their fixed order. */
-export const featuresOf = (s: PlaygroundSettings) => FEATURE_NAMES.filter((f) => s[f]);
+export { featuresOf, playgroundSettings, type PlaygroundSettings } from './playground-spec';
 
 /** Linear → activation for each hidden layer, then Linear(…, 1): positional, like torch's nn.Sequential, initialised from `rng` layer by layer. */
 export function buildMlp(inputs: number, layers: readonly HiddenLayer[], rng: RandomState): Sequential {

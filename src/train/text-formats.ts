@@ -3,7 +3,7 @@
  * Each parser gives the canonical text (what the URL keeps) or a reason the reader can act
  * on; the experiment reads the canonical text back with the `…Of` functions.
  */
-import { ACTIVATION_NAMES, type ActivationName } from './activation-catalog';
+import { ACTIVATION_NAMES, type ActivationName } from './activation-names';
 
 export const MAX_LAYERS = 8;
 export const MAX_WIDTH = 64;

@@ -3,7 +3,7 @@ import { RandomState } from '../../../src/data';
 import { countParameters, Linear, tf } from '../../../src/nn';
 import { defaults, parseSetting, TrainingRun, type Progress } from '../../../src/train';
 import { buildMlp, playground, playgroundSettings, type PlaygroundSettings } from '../../../src/train/playground';
-import { DATASETS, type DatasetName } from '../../../src/train/playground-data';
+import { DATASETS, type DatasetName } from '../../../src/train/playground-spec';
 import { layersOf } from '../../../src/train/text-formats';
 import { expectNoLeaks } from '../helpers';
 
