@@ -74,8 +74,11 @@ export class ChartOverlay {
   }
 
   /** The draw button works once a run has started (the chart's scales exist). */
-  enableDrawing(): void {
-    if (this.#button) this.#button.disabled = false;
+  /** The draw button works once a run has started, on a chart of a curve (a map of the plane has no target to draw). */
+  enableDrawing(curve = true): void {
+    if (!this.#button) return;
+    this.#button.disabled = false;
+    this.#button.hidden = !curve;
   }
 
   /** Drawing on: the chart shows the whole drawable range, and the layer takes pointer and keys. */

@@ -10,6 +10,7 @@ import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
 import { legendKey } from '../../src/demo/preview-key';
 import { landscapeState } from '../../src/demo/landscape';
+import { networkInput } from '../../src/demo/network-input';
 import type { Landscape, RunView } from '../../src/train/experiment';
 import type { StepRow } from '../../src/train/training-run';
 
@@ -88,6 +89,21 @@ export class DemoCharts {
     );
   }
 
+  #networkDrawn = 0;
+
+  /** The diagram: a few hundred elements, redrawn at most twice a second while training. */
+  #drawNetwork(plot: PlotModule, view: RunView): void {
+    const r = this.#c.record;
+    if (this.#c.state === 'running' && performance.now() - this.#networkDrawn < 500) return;
+    this.#networkDrawn = performance.now();
+    const box = this.#box('network');
+    const focused = box.contains(document.activeElement) ? document.activeElement?.getAttribute('aria-label')?.split(':')[0] : undefined;
+    box.replaceChildren(plot.networkDiagram({ ...networkInput(view, r.curves, r.weights), width: Math.max(300, box.clientWidth || 640) }));
+    // Keep the reader's place: the neuron or link in focus before the redraw has it again.
+    if (focused) [...box.querySelectorAll<SVGElement>('[aria-label]')].find((e) => e.getAttribute('aria-label')!.startsWith(`${focused}:`))?.focus();
+    box.dataset.drawnStep = String(r.step);
+  }
+
   draw(): void {
     const c = this.#c;
     const r = c.record;
@@ -144,6 +160,7 @@ export class DemoCharts {
     this.#legend(plot, view);
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);
     if (view.landscape) this.#drawLandscape(plot, view, view.landscape, rows, width);
+    if (view.network) this.#drawNetwork(plot, view);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
     this.#root.dataset.drawnStep = String(r.step);
     const lossBox = this.#box('loss-chart');

@@ -17,6 +17,7 @@ import { DemoChrome, isWaiting, waits } from './demo-chrome';
 import { SettingsPanel } from './settings-panel';
 import { wireNotebookLinks, type RunToExport } from './notebook-links';
 import { DemoPainter } from './painter';
+import type { CodePanel } from './code-panel';
 
 const DRAW_HINT =
   'Draw your target on the chart: press and drag across it, or use the arrow keys. Training starts from the seeded start each time you lift the pointer.';
@@ -28,6 +29,8 @@ export class NnFitDemo extends HTMLElement {
   #chrome!: DemoChrome;
   #painter!: DemoPainter;
   #overlay: ChartOverlay | null = null;
+  /** The playground's code panel, once its module has loaded. */
+  #code: CodePanel | null = null;
   #observers: IntersectionObserver[] = [];
   /** A hidden tab pauses a run, and showing it again resumes one paused so (as coming back on screen does). */
   #onVisibility = () => this.#c.setVisible(document.visibilityState !== 'hidden');
@@ -81,8 +84,15 @@ export class NnFitDemo extends HTMLElement {
     this.#charts = new DemoCharts(this, this.#c, this.#overlay);
     this.#painter = new DemoPainter(this, this.#c, this.#chrome, this.#charts);
     this.#panel.sync();
+    const code = this.querySelector<HTMLElement>('[data-role="code"]');
+    if (code) {
+      void import('./code-panel').then(({ CodePanel }) => {
+        this.#code = new CodePanel(code);
+        this.#code.show(this.#c.settings.values);
+      });
+    }
     // The page's first demo also names demos the link mentions that the page lacks.
-    const demos = [...document.querySelectorAll('nn-fit-demo')].map((d) => d.id);
+    const demos = [...document.querySelectorAll('nn-fit-demo, nn-playground')].map((d) => d.id);
     const notice = this.#c.settings.linkNotice(query, demos[0] === this.id ? demos : []);
     if (notice) this.#chrome.message({ text: notice, kind: 'notice', way: 'defaults' });
     this.#wire();
@@ -177,6 +187,7 @@ export class NnFitDemo extends HTMLElement {
         return this.#chrome.state(e.state, this.#c.usable);
       case 'settings':
         this.#panel.sync();
+        this.#code?.show(this.#c.settings.values);
         history.replaceState(history.state, '', `${location.pathname}${e.query.size ? `?${e.query}` : ''}${location.hash}`);
         return;
       case 'message':
@@ -190,7 +201,8 @@ export class NnFitDemo extends HTMLElement {
       case 'start':
         this.#painter.table.reset();
         this.#charts.redrawAll();
-        this.#overlay?.enableDrawing();
+        const view = this.#c.record.view;
+        this.#overlay?.enableDrawing(!view?.classes && !view?.surface);
         if (e.drawTarget && this.#overlay && !this.#overlay.drawing) {
           // (A message about the link's settings stays: it says why the drawing is missing.)
           if (!this.#chrome.messageShown) this.#chrome.message({ text: DRAW_HINT, kind: 'notice', way: 'defaults' });
@@ -217,4 +229,8 @@ export class NnFitDemo extends HTMLElement {
   }
 }
 
+/** The playground: the same demo, with its network diagram and code panel (they are in its markup). */
+export class NnPlayground extends NnFitDemo {}
+
 if (!customElements.get('nn-fit-demo')) customElements.define('nn-fit-demo', NnFitDemo);
+if (!customElements.get('nn-playground')) customElements.define('nn-playground', NnPlayground);

@@ -5,18 +5,22 @@
 import type { DemoController } from '../../src/demo/controller';
 import type { BackendName } from '../../src/nn/tf';
 import { formatSetting, sliderPosition, sliderValue, type NumberSetting } from '../../src/train/settings';
+import { LayerBuilder } from './layer-builder';
 
-type ValueInput = HTMLInputElement | HTMLSelectElement;
+type ValueInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export class SettingsPanel {
   readonly #root: HTMLElement;
   readonly #c: DemoController;
+  readonly #builders = new Map<string, LayerBuilder>();
 
   constructor(root: HTMLElement, controller: DemoController) {
     this.#root = root;
     this.#c = controller;
     for (const [key, s] of this.#fields()) {
       const { value, slider } = this.#inputs(key);
+      const rows = this.#root.querySelector<HTMLElement>(`[data-setting="${key}"] [data-role="layer-builder"]`);
+      if (rows) this.#builders.set(key, new LayerBuilder(rows, (text) => ((value.value = text), this.#change(key, text, value))));
       slider?.addEventListener('input', () => {
         value.value = String(sliderValue(s as NumberSetting, Number(slider.value)));
         this.#change(key, value.value, value);
@@ -38,6 +42,7 @@ export class SettingsPanel {
       if (value instanceof HTMLInputElement && value.type === 'checkbox') value.checked = v === true;
       else value.value = String(v);
       if (slider && s.kind === 'number') slider.value = String(sliderPosition(s, v as number));
+      this.#builders.get(key)?.show(String(v));
     }
     this.#backend.value = this.#c.settings.backend;
   }

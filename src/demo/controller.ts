@@ -122,7 +122,8 @@ export class DemoController {
     const key = this.settings.series?.key;
     if (!key) return;
     this.#say.message(null);
-    this.#changed(() => Object.assign(this.settings.values, { target: 'drawn', [key]: value }));
+    const choice = this.settings.drawnChoice;
+    this.#changed(() => Object.assign(this.settings.values, { ...(choice && { [choice]: 'drawn' }), [key]: value }));
     this.#restart();
   }
 
@@ -254,7 +255,8 @@ export class DemoController {
     this.#say.ready(this.record.history.first!);
     const key = this.settings.series?.key;
     const values = this.settings.values;
-    this.#o.emit({ type: 'start', drawTarget: key !== undefined && values.target === 'drawn' && values[key] === '' });
+    const choice = this.settings.drawnChoice;
+    this.#o.emit({ type: 'start', drawTarget: key !== undefined && choice !== null && values[choice] === 'drawn' && values[key] === '' });
     this.#serveWaiters();
   }
 

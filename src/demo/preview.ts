@@ -4,12 +4,13 @@
  */
 import { parseHTML } from 'linkedom';
 import { startBackend } from '../nn/tf';
-import { classChart, compactSvg, contourChart, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
+import { classChart, compactSvg, networkDiagram, contourChart, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
 import { landscapeState } from './landscape';
 import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
 import { defaults } from '../train/settings';
 import { TrainingRun, type StepRow } from '../train/training-run';
 import { lossSeriesRows, shownSeries } from './loss-series';
+import { networkInput } from './network-input';
 
 export interface DemoPreview {
   definition: ExperimentDefinition;
@@ -26,6 +27,8 @@ export interface DemoPreview {
   lossSvg: string;
   /** The target can be drawn by the reader (the spec has a series setting). */
   drawable: boolean;
+  /** The network diagram at step 0 (empty for demos without one). */
+  networkSvg: string;
 }
 
 export async function demoPreview(experiment: string, o: { logScale: boolean; hand: boolean }): Promise<DemoPreview> {
@@ -72,5 +75,7 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
     legendHtml: (view.surface ? surfaceLegend(view.surface.target, document) : unitLegend(view.unitNames, document))?.outerHTML ?? '',
     lossSvg: compactSvg(loss.outerHTML),
     drawable: Object.values(definition.settings).some((s) => s.kind === 'series'),
+    networkSvg: view.network ? networkDiagram({ ...networkInput(view, start.curves, start.weights ?? null), document }).outerHTML : '',
   };
 }
+

@@ -15,6 +15,8 @@ export class RunRecord {
   curves: number[][] | null = null;
   /** For ReLU models: each unit's (m, b, w). */
   units: number[][] | null = null;
+  /** Every parameter, flattened, where the experiment sends them (a network diagram draws them). */
+  weights: number[] | null = null;
   msPerStep = 0;
   /** Live tensors where training runs: constant from step to step, or memory leaks. */
   numTensors = 0;
@@ -37,6 +39,7 @@ export class RunRecord {
     this.view = view;
     this.history.clear();
     this.units = null;
+    this.weights = null;
     this.divergence = null;
     this.mixed = false;
     this.edits = [];
@@ -47,6 +50,7 @@ export class RunRecord {
     this.history.push(p.rows);
     if (p.curves) this.curves = p.curves;
     if (p.units) this.units = p.units;
+    if (p.weights) this.weights = p.weights;
     if (p.rows.length) this.msPerStep = p.msPerStep;
     this.numTensors = p.numTensors;
   }

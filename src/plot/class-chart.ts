@@ -39,7 +39,7 @@ export function classChart({ side, train, test, probability, width = 640, docume
     marginBottom: 36,
     x: { domain: [lo, hi], label: 'x₁' },
     y: { domain: [lo, hi], label: 'x₂' },
-    color: { type: 'diverging', scheme: 'PuOr', domain: [1, 0], pivot: 0.5 },
+    color: { type: 'diverging', scheme: 'PuOr', domain: [0, 1], pivot: 0.5 },
     symbol: { domain: [0, 1], range: [...CLASS_SYMBOL] },
     marks: [
       Plot.rect(cells, {

@@ -6,7 +6,7 @@
 import { FEATURES } from '../data/features';
 import { linearCode } from '../notebook/recipes/shared';
 import { ACTIVATION_INFO as ACTIVATIONS } from './activation-names';
-import { DATASETS, featuresOf, type PlaygroundSettings } from './playground-spec';
+import { DATASETS, featuresOf, lossOf, type PlaygroundSettings } from './playground-spec';
 import { csvOf, layersOf } from './text-formats';
 
 const TS_LOSS = { bce: 'BCEWithLogitsLoss', mse: 'MSELoss', mae: 'L1Loss' } as const;
@@ -81,7 +81,7 @@ export function playgroundTypeScript(s: PlaygroundSettings, steps = 100): string
   const inputs = data.plane ? features.length : 1;
   const schedule = TS_SCHEDULE[s.schedule];
   const activations = [...new Set(layers.map((l) => ACTIVATIONS[l.activation].torch))];
-  const nn = ['Linear', 'Sequential', 'backward', 'tf', TS_LOSS[s.loss], s.optimizer === 'adam' ? 'Adam' : 'SGD', ...activations, ...(schedule ? [schedule[0]] : [])];
+  const nn = ['Linear', 'Sequential', 'backward', 'tf', TS_LOSS[lossOf(s)], s.optimizer === 'adam' ? 'Adam' : 'SGD', ...activations, ...(schedule ? [schedule[0]] : [])];
   const modules = [
     ...layers.flatMap((l, i) => [`new Linear(${i === 0 ? inputs : layers[i - 1]!.units}, ${l.units}, { generator: rng })`, `new ${ACTIVATIONS[l.activation].torch}()`]),
     `new Linear(${layers.at(-1)?.units ?? inputs}, 1, { generator: rng })`,
@@ -110,7 +110,7 @@ const rng = new RandomState(${s.seed});
 const model = new Sequential(
 ${modules.map((m) => `  ${m},`).join('\n')}
 );
-const lossFn = new ${TS_LOSS[s.loss]}();
+const lossFn = new ${TS_LOSS[lossOf(s)]}();
 const optimizer = ${tsOptimizer(s)};
 ${schedule ? `const scheduler = new ${schedule[0]}(optimizer, ${schedule[1]});\n` : ''}const batches = new Batches(x, y, rng, ${s.batch});
 
@@ -239,7 +239,7 @@ rs = np.random.RandomState(${s.seed})
 model = torch.nn.Sequential(
 ${modules.map((m) => `    ${m},`).join('\n')}
 )
-loss_fn = torch.nn.${TORCH_LOSS[s.loss]}()
+loss_fn = torch.nn.${TORCH_LOSS[lossOf(s)]}()
 optimizer = ${optimizer}
 ${schedule ? `scheduler = ${schedule}\n` : ''}
 

@@ -60,7 +60,8 @@ function curve(x: number[], y: number[], s: DataSettings): PlaygroundData {
     test: part(test),
     grid: { x: gridX, rows: gridX.length },
     inputs: ['x'],
-    shown: { train: { x: pick(x, train), y: pick(y, train) }, test: { x: pick(x, test), y: pick(y, test) } },
+    // A drawn curve shows all its points (the drawing starts from them); the test points are ringed over it.
+    shown: { train: s.data === 'drawn' ? { x, y } : { x: pick(x, train), y: pick(y, train) }, test: { x: pick(x, test), y: pick(y, test) } },
     gridX,
   };
 }

@@ -28,7 +28,20 @@ export type DatasetName = keyof typeof DATASETS;
 /** Above this many hidden units in all, the diagram shows the neurons without each one's own output (it would cost too much to send). */
 export const NEURONS_DRAWN = 128;
 
-export const LOSSES = { bce: 'Binary cross-entropy (with logits)', mse: 'Mean squared error', mae: 'Mean absolute error' } as const;
+export const LOSSES = {
+  auto: 'Automatic: cross-entropy for two classes, else squared error',
+  bce: 'Binary cross-entropy (with logits)',
+  mse: 'Mean squared error',
+  mae: 'Mean absolute error',
+} as const;
+export type LossName = Exclude<keyof typeof LOSSES, 'auto'>;
+
+/** True when the settings' data is two classes (a classification set, or a pasted CSV with labels). */
+export const hasClasses = (s: Pick<PlaygroundSettings, 'data' | 'csv'>): boolean =>
+  ['circle', 'xor', 'gauss', 'spiral'].includes(s.data) || (s.data === 'csv' && s.csv.split('\n')[0]!.split(',').length === 3);
+
+/** The loss the settings train with: 'auto' resolved by the data. */
+export const lossOf = (s: Pick<PlaygroundSettings, 'data' | 'csv' | 'loss'>): LossName => (s.loss === 'auto' ? (hasClasses(s) ? 'bce' : 'mse') : s.loss);
 export const SCHEDULES = { none: 'Constant', step: 'Halve every 500 steps', exp: '× 0.999 each step', cosine: 'Cosine to 0 over 2,000 steps' } as const;
 
 const featureFlags = Object.fromEntries(
@@ -42,9 +55,9 @@ export const playgroundSettings = {
   split: number('Train share', { min: 0.1, max: 0.9, default: 0.5, step: 0.05, help: 'The rest is the test set, never trained on.' }),
   dataSeed: seed('Data seed'),
   ...featureFlags,
-  layers: text('Hidden layers', 'layers', '4:tanh,2:tanh', 200, { help: 'Each layer as units:activation, up to 8 layers of up to 64 units.' }),
-  loss: choice('Loss', LOSSES, 'bce'),
-  optimizer: choice('Optimizer', { sgd: 'SGD', adam: 'Adam' }, 'sgd'),
+  layers: text('Hidden layers', 'layers', '8:tanh,4:tanh', 200, { help: 'Each layer as units:activation, up to 8 layers of up to 64 units.' }),
+  loss: choice('Loss', LOSSES, 'auto'),
+  optimizer: choice('Optimizer', { sgd: 'SGD', adam: 'Adam' }, 'adam'),
   lr: number('Learning rate', { min: 1e-4, max: 1, default: 0.03, scale: 'log', live: true, help: 'How far each step moves the parameters along the negative gradient.' }),
   momentum: number('Momentum', { min: 0, max: 0.99, default: 0, step: 0.01, help: 'SGD only.' }),
   schedule: choice('Schedule', SCHEDULES, 'none'),

@@ -22,7 +22,7 @@ import { ACTIVATIONS } from './activation-catalog';
 import { defineExperiment, overshootHint, type ClassView, type NetworkView, type StepTensors } from './experiment';
 import { ModelExperiment } from './model-experiment';
 import { isClassification, playgroundData, type PlaygroundData } from './playground-data';
-import { featuresOf, LOSSES, NEURONS_DRAWN, playgroundSettings, type PlaygroundSettings } from './playground-spec';
+import { featuresOf, lossOf, NEURONS_DRAWN, playgroundSettings, type LossName, type PlaygroundSettings } from './playground-spec';
 import { layersOf, type HiddenLayer } from './text-formats';
 
 export { featuresOf, playgroundSettings, type PlaygroundSettings } from './playground-spec';
@@ -39,7 +39,7 @@ export function buildMlp(inputs: number, layers: readonly HiddenLayer[], rng: Ra
   return new Sequential(...modules);
 }
 
-const lossOf = (name: keyof typeof LOSSES): Loss => (name === 'bce' ? new BCEWithLogitsLoss() : name === 'mse' ? new MSELoss() : new L1Loss());
+const lossModule = (name: LossName): Loss => (name === 'bce' ? new BCEWithLogitsLoss() : name === 'mse' ? new MSELoss() : new L1Loss());
 
 /**
  * The reader's network on the reader's data: Linear/activation layers as listed, trained one
@@ -77,7 +77,8 @@ class Playground extends ModelExperiment {
       throw new RangeError('No input feature is on: turn on at least one (x₁ and x₂ are the usual two).');
     }
     const d = playgroundData({ ...s, features });
-    if (d.kind !== 'classes' && s.loss === 'bce') {
+    const loss = lossOf(s);
+    if (d.kind !== 'classes' && loss === 'bce') {
       throw new RangeError('Binary cross-entropy needs labels 0 and 1, and this data has real-valued targets: choose mean squared or absolute error.');
     }
     const rng = new RandomState(s.seed);
@@ -94,13 +95,13 @@ class Playground extends ModelExperiment {
       s.optimizer === 'adam'
         ? new Adam(params, { lr: s.lr, weightDecay: s.weightDecay })
         : new SGD(params, { lr: s.lr, momentum: s.momentum, weightDecay: s.weightDecay });
-    super({ model, optimizer, loss: lossOf(s.loss), x, y, owned: [testX, testY, gridX] });
+    super({ model, optimizer, loss: lossModule(loss), x, y, owned: [testX, testY, gridX] });
     this.d = d;
     this.layers = layers;
     this.#testX = testX;
     this.#testY = testY;
     this.#gridX = gridX;
-    this.#logits = s.loss === 'bce';
+    this.#logits = loss === 'bce';
     this.#batches = new Batches(x, y, rng, Math.min(s.batch, d.train.rows));
     this.#scheduler =
       s.schedule === 'step'

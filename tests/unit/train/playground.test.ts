@@ -113,7 +113,7 @@ describe('the playground experiment', () => {
   });
 
   it('refuses cross-entropy on real-valued targets, and a plane with no feature on, saying what to change', () => {
-    expect(() => playground.create(settings({ data: 'q1' }))).toThrow('Binary cross-entropy needs labels 0 and 1');
+    expect(() => playground.create(settings({ data: 'q1', loss: 'bce' }))).toThrow('Binary cross-entropy needs labels 0 and 1');
     expect(() => playground.create(settings({ x1: false, x2: false }))).toThrow('No input feature is on');
     expect(() => playground.create(settings({ data: 'csv', loss: 'mse' }))).toThrow('No CSV yet');
   });

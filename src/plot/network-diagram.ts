@@ -1,0 +1,185 @@
+/**
+ * A fully connected network drawn as a diagram: a column of neurons per layer, each showing
+ * its own output over the input space (a curve for one input, a small heat map for two),
+ * and a link per weight whose width grows with |w|, orange and solid when positive, purple
+ * and dashed when negative (so the sign is not carried by colour alone). Neurons and, in
+ * small networks, links are focusable and name their values; a <title> shows them on hover.
+ * Plain SVG built with the DOM, so the build draws the same diagram.
+ */
+import type { NetworkView } from '../train/experiment';
+
+export interface NetworkDiagramInput {
+  network: NetworkView;
+  /** Every parameter, flattened: each layer's weight (out × in, row by row), then its bias. */
+  weights: readonly number[] | null;
+  /** Each hidden unit's output over the grid, in layer order (absent when there are too many units to draw). */
+  unitCurves: readonly (readonly number[])[] | null;
+  /** The prediction over the grid (the output neuron's picture). */
+  prediction: readonly number[] | null;
+  /** For two inputs: the lattice side (the curves are side × side, x₁ fastest); null for one input (curves over x). */
+  side: number | null;
+  width?: number;
+  document?: Document;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Links drawn focusable up to this many (a larger network is read neuron by neuron). */
+const FOCUSABLE_LINKS = 160;
+const fmt = (v: number) => (Math.abs(v) >= 100 || (Math.abs(v) < 0.001 && v !== 0) ? v.toExponential(1) : v.toFixed(3));
+
+interface Layout {
+  x: number;
+  ys: number[];
+  size: number;
+}
+
+/** The weight matrices and bias vectors of each Linear, in order. */
+export function splitParameters(sizes: readonly number[], flat: readonly number[]): { w: number[][]; b: number[] }[] {
+  const out: { w: number[][]; b: number[] }[] = [];
+  let at = 0;
+  for (let l = 1; l < sizes.length; l++) {
+    const rows = sizes[l]!;
+    const cols = sizes[l - 1]!;
+    const w = Array.from({ length: rows }, (_, r) => flat.slice(at + r * cols, at + (r + 1) * cols) as number[]);
+    at += rows * cols;
+    const b = flat.slice(at, at + rows) as number[];
+    at += rows;
+    out.push({ w, b });
+  }
+  return out;
+}
+
+export function networkDiagram(input: NetworkDiagramInput): SVGSVGElement {
+  const doc = input.document ?? document;
+  const { network, weights, side } = input;
+  const sizes = [network.inputs.length, ...network.layers.map((l) => l.units), 1];
+  const width = Math.max(300, input.width ?? 640);
+  const tallest = Math.max(...sizes);
+  const size = Math.max(14, Math.min(40, Math.floor(460 / tallest) - 6));
+  const gap = size + 8;
+  const top = 34;
+  const height = top + tallest * gap + 24;
+  const columnX = (i: number) => 50 + (i * (width - 100)) / Math.max(1, sizes.length - 1);
+  const layout: Layout[] = sizes.map((n, i) => {
+    const start = top + ((tallest - n) * gap) / 2;
+    return { x: columnX(i), ys: Array.from({ length: n }, (_, j) => start + j * gap + size / 2), size };
+  });
+  const el = <K extends string>(name: K, attrs: Record<string, string | number>, text?: string) => {
+    const e = doc.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const svg = el('svg', {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'if-network',
+    role: 'group',
+    'aria-label': `The network: ${sizes.join(' → ')} neurons`,
+  }) as SVGSVGElement;
+  const params = weights ? splitParameters(sizes, weights) : null;
+  const largest = params ? Math.max(1e-9, ...params.flatMap((p) => p.w.flat().map(Math.abs))) : 1;
+  const linkCount = sizes.slice(1).reduce((n, s, i) => n + s * sizes[i]!, 0);
+  const links = el('g', { class: 'if-links' });
+  svg.append(links);
+  // Column headings: the inputs' names, each layer's width and activation, the output.
+  sizes.forEach((n, i) => {
+    const heading =
+      i === 0 ? 'input' : i === sizes.length - 1 ? (network.logits ? 'output (logit)' : 'output') : `${n} ${network.layers[i - 1]!.activation}`;
+    svg.append(el('text', { x: layout[i]!.x, y: 14, 'text-anchor': 'middle', class: 'if-network__heading' }, heading));
+  });
+  if (params) {
+    params.forEach(({ w }, l) => {
+      const from = layout[l]!;
+      const to = layout[l + 1]!;
+      w.forEach((row, j) =>
+        row.forEach((v, i) => {
+          const line = el('line', {
+            x1: from.x + size / 2,
+            y1: from.ys[i]!,
+            x2: to.x - size / 2,
+            y2: to.ys[j]!,
+            'stroke-width': (0.5 + (4 * Math.abs(v)) / largest).toFixed(2),
+            class: v >= 0 ? 'if-link if-link--pos' : 'if-link if-link--neg',
+            'data-weight': `${l}.${j}.${i}`,
+            'data-value': v,
+          });
+          const name = `Weight from ${l === 0 ? network.inputs[i] : `neuron ${i + 1} of layer ${l}`} to ${l === params.length - 1 ? 'the output' : `neuron ${j + 1} of layer ${l + 1}`}: ${fmt(v)}`;
+          line.append(el('title', {}, name));
+          if (linkCount <= FOCUSABLE_LINKS) {
+            line.setAttribute('tabindex', '0');
+            line.setAttribute('role', 'img');
+            line.setAttribute('aria-label', name);
+          }
+          links.append(line);
+        }),
+      );
+    });
+  }
+  const curves = input.unitCurves;
+  let unit = 0;
+  layout.forEach((col, l) => {
+    col.ys.forEach((y, j) => {
+      const g = el('g', { class: 'if-neuron', transform: `translate(${(col.x - size / 2).toFixed(1)},${(y - size / 2).toFixed(1)})`, tabindex: 0, role: 'img' });
+      let name: string;
+      let picture: readonly number[] | null = null;
+      if (l === 0) {
+        name = `Input ${network.inputs[j]}`;
+      } else {
+        const bias = params?.[l - 1]!.b[j];
+        const what = l === sizes.length - 1 ? 'The output neuron' : `Neuron ${j + 1} of layer ${l}`;
+        name = `${what}: bias ${bias === undefined ? 'not known yet' : fmt(bias)}`;
+        if (bias !== undefined) g.setAttribute('data-bias', String(bias));
+        picture = l === sizes.length - 1 ? input.prediction : (curves?.[unit++] ?? null);
+        g.setAttribute('data-neuron', `${l}.${j}`);
+      }
+      g.setAttribute('aria-label', name);
+      g.append(el('title', {}, name));
+      g.append(el('rect', { width: size, height: size, class: 'if-neuron__box' }));
+      if (picture) drawPicture(g, picture, side, size, el);
+      else if (l === 0) g.append(el('text', { x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle', class: 'if-neuron__name' }, network.inputs[j]!));
+      svg.append(g);
+    });
+  });
+  return svg;
+}
+
+/** A neuron's output: a heat map of up to 10 × 10 cells (two inputs) or a polyline (one input), scaled to its own range. */
+function drawPicture(
+  g: Element,
+  values: readonly number[],
+  side: number | null,
+  size: number,
+  el: (name: string, attrs: Record<string, string | number>) => Element,
+): void {
+  const finite = values.filter(Number.isFinite);
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const scale = (v: number) => (hi - lo < 1e-12 ? 0.5 : (v - lo) / (hi - lo));
+  if (side === null) {
+    const pts = values.map((v, i) => `${((i / (values.length - 1)) * size).toFixed(1)},${(size - 2 - scale(v) * (size - 4)).toFixed(1)}`);
+    g.append(el('polyline', { points: pts.join(' '), class: 'if-neuron__curve' }));
+    return;
+  }
+  const cells = Math.min(10, side);
+  const cell = size / cells;
+  for (let r = 0; r < cells; r++) {
+    for (let c = 0; c < cells; c++) {
+      const sr = Math.round((r * (side - 1)) / Math.max(1, cells - 1));
+      const sc = Math.round((c * (side - 1)) / Math.max(1, cells - 1));
+      const v = values[sr * side + sc]!;
+      // Row 0 is the lowest x₂: drawn at the bottom, as on the map.
+      g.append(
+        el('rect', {
+          x: (c * cell).toFixed(1),
+          y: (size - (r + 1) * cell).toFixed(1),
+          width: cell.toFixed(2),
+          height: cell.toFixed(2),
+          'fill-opacity': (0.1 + 0.9 * scale(v)).toFixed(2),
+          class: 'if-neuron__cell',
+        }),
+      );
+    }
+  }
+}
