@@ -51,7 +51,10 @@ export class LayerBuilder {
     this.#render();
     this.#commit(formatLayers(layers));
     // After adding or removing, the keyboard stays in the list: on the new row, or the one that took the removed one's place.
-    if (focus !== undefined) (this.#root.querySelector<HTMLElement>(`[data-layer="${focus}"] input`) ?? this.#root.querySelector<HTMLElement>('[data-layer-action="add"]'))?.focus();
+    if (focus !== undefined)
+      (
+        this.#root.querySelector<HTMLElement>(`[data-layer="${focus}"] input`) ?? this.#root.querySelector<HTMLElement>('[data-layer-action="add"]')
+      )?.focus();
   }
 
   #render(): void {
@@ -65,7 +68,13 @@ export class LayerBuilder {
       row.dataset.layer = String(i);
       row.setAttribute('role', 'group');
       row.setAttribute('aria-label', `Hidden layer ${i + 1}`);
-      const units = Object.assign(doc.createElement('input'), { type: 'number', min: '1', max: String(MAX_WIDTH), step: '1', value: String(l.units) });
+      const units = Object.assign(doc.createElement('input'), {
+        type: 'number',
+        min: '1',
+        max: String(MAX_WIDTH),
+        step: '1',
+        value: String(l.units),
+      });
       units.setAttribute('aria-label', `Layer ${i + 1}: units`);
       const activation = doc.createElement('select');
       activation.setAttribute('aria-label', `Layer ${i + 1}: activation`);
@@ -80,7 +89,10 @@ export class LayerBuilder {
     const add = Object.assign(doc.createElement('button'), { type: 'button', className: 'if-button', textContent: 'Add a layer' });
     add.dataset.layerAction = 'add';
     add.disabled = this.#layers.length >= MAX_LAYERS;
-    const none = this.#layers.length === 0 ? [Object.assign(doc.createElement('p'), { className: 'if-demo__help', textContent: 'No hidden layer: the model is one Linear layer.' })] : [];
+    const none =
+      this.#layers.length === 0
+        ? [Object.assign(doc.createElement('p'), { className: 'if-demo__help', textContent: 'No hidden layer: the model is one Linear layer.' })]
+        : [];
     this.#root.replaceChildren(...rows, ...none, add);
     if (place?.row !== undefined) this.#root.querySelector<HTMLElement>(`[data-layer="${place.row}"] ${place.tag}`)?.focus();
   }

@@ -122,8 +122,7 @@ export class DemoController {
     const key = this.settings.series?.key;
     if (!key) return;
     this.#say.message(null);
-    const choice = this.settings.drawnChoice;
-    this.#changed(() => Object.assign(this.settings.values, { ...(choice && { [choice]: 'drawn' }), [key]: value }));
+    this.#changed(() => Object.assign(this.settings.values, { [this.settings.drawnChoice ?? key]: 'drawn', [key]: value }));
     this.#restart();
   }
 
@@ -255,8 +254,7 @@ export class DemoController {
     this.#say.ready(this.record.history.first!);
     const key = this.settings.series?.key;
     const values = this.settings.values;
-    const choice = this.settings.drawnChoice;
-    this.#o.emit({ type: 'start', drawTarget: key !== undefined && choice !== null && values[choice] === 'drawn' && values[key] === '' });
+    this.#o.emit({ type: 'start', drawTarget: key !== undefined && values[this.settings.drawnChoice ?? ''] === 'drawn' && values[key] === '' });
     this.#serveWaiters();
   }
 

@@ -87,7 +87,8 @@ export class DemoSettings {
   /** The setting drawn on the chart, and its key, if the demo has one. */
   /** The choice with a 'drawn' option (the target, or the playground's data): a drawing selects it. */
   get drawnChoice(): string | null {
-    for (const [key, setting] of Object.entries(this.spec)) if (setting.kind === 'choice' && setting.options.some((o) => o.value === 'drawn')) return key;
+    for (const [key, setting] of Object.entries(this.spec))
+      if (setting.kind === 'choice' && setting.options.some((o) => o.value === 'drawn')) return key;
     return null;
   }
 

@@ -4,7 +4,19 @@
  */
 import { parseHTML } from 'linkedom';
 import { startBackend } from '../nn/tf';
-import { classChart, compactSvg, networkDiagram, contourChart, fitChart, landscapeChart, lossChart, seriesColour, surfaceChart, surfaceLegend, unitLegend } from '../plot';
+import {
+  classChart,
+  compactSvg,
+  networkDiagram,
+  contourChart,
+  fitChart,
+  landscapeChart,
+  lossChart,
+  seriesColour,
+  surfaceChart,
+  surfaceLegend,
+  unitLegend,
+} from '../plot';
 import { landscapeState } from './landscape';
 import { experimentById, viewOf, type ExperimentDefinition, type RunView } from '../train';
 import { defaults } from '../train/settings';
@@ -44,19 +56,19 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
   const fit = view.classes
     ? classChart({ ...view.classes, probability: start.curves?.[0] ?? null, document })
     : view.surface
-    ? surfaceChart({ ...view.surface, prediction: start.curves?.[0] ?? null, units: start.units ?? [], document })
-    : fitChart({
-        model: shownModel,
-        data: view.data,
-        heldOut: view.heldOut,
-        grid: view.grid,
-        curves: view.network ? (start.curves?.slice(0, 1) ?? null) : start.curves,
-        unitNames: view.unitNames,
-        yDomain: view.yDomain,
-        axes: view.axes,
-        residuals: view.residuals,
-        document,
-      });
+      ? surfaceChart({ ...view.surface, prediction: start.curves?.[0] ?? null, units: start.units ?? [], document })
+      : fitChart({
+          model: shownModel,
+          data: view.data,
+          heldOut: view.heldOut,
+          grid: view.grid,
+          curves: view.network ? (start.curves?.slice(0, 1) ?? null) : start.curves,
+          unitNames: view.unitNames,
+          yDomain: view.yDomain,
+          axes: view.axes,
+          residuals: view.residuals,
+          document,
+        });
   const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(start.rows, view.columnNames, column) }));
   const loss = lossChart({ rows: start.rows, log: o.logScale, xLabel: o.hand ? 'try' : 'step', series, document });
   const landscape = view.landscape && {
@@ -78,4 +90,3 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
     networkSvg: view.network ? networkDiagram({ ...networkInput(view, start.curves, start.weights ?? null), document }).outerHTML : '',
   };
 }
-

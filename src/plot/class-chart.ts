@@ -41,47 +41,7 @@ export function classChart({ side, train, test, probability, width = 640, docume
     y: { domain: [lo, hi], label: 'x₂' },
     color: { type: 'diverging', scheme: 'PuOr', domain: [0, 1], pivot: 0.5 },
     symbol: { domain: [0, 1], range: [...CLASS_SYMBOL] },
-    marks: [
-      Plot.rect(cells, {
-        x1: (d) => d.x1 - half,
-        x2: (d) => d.x1 + half,
-        y1: (d) => d.x2 - half,
-        y2: (d) => d.x2 + half,
-        fill: 'p',
-        fillOpacity: 0.75,
-        inset: -0.4,
-        shapeRendering: 'crispEdges',
-        className: 'if-cells',
-      }),
-      ...(probability
-        ? [
-            Plot.contour(probability as number[], {
-              x1: lo,
-              y1: lo,
-              x2: hi,
-              y2: hi,
-              width: n,
-              height: n,
-              thresholds: [0.5],
-              stroke: 'currentColor',
-              strokeWidth: 2,
-              fill: 'none',
-              className: 'if-boundary',
-            }),
-          ]
-        : []),
-      Plot.dot(points, {
-        x: 'x1',
-        y: 'x2',
-        symbol: 'label',
-        r: 3.5,
-        stroke: (d) => (d.label === 1 ? '#b35806' : '#542788'),
-        fill: (d) => (d.part === 'train' ? (d.label === 1 ? '#b35806' : '#542788') : 'none'),
-        strokeWidth: 1.5,
-        className: 'if-points',
-      }),
-      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
-    ],
+    marks: classMarks(cells, points, probability, [lo, hi], n, half),
     ariaLabel: 'The two classes and the model’s decision, as a map',
     ariaDescription: `${train.label.length} training points (filled) and ${test.label.length} test points (hollow): class 0 as circles, class 1 as crosses. ${
       probability
@@ -89,4 +49,59 @@ export function classChart({ side, train, test, probability, width = 640, docume
         : ''
     }`,
   });
+}
+
+type Cell = { x1: number; x2: number; p: number };
+type Point = { x1: number; x2: number; label: number; part: string };
+
+/** The map's cells, its boundary at P = ½ and the points. */
+function classMarks(
+  cells: Cell[],
+  points: Point[],
+  probability: readonly number[] | null,
+  [lo, hi]: [number, number],
+  n: number,
+  half: number,
+): Plot.Markish[] {
+  return [
+    Plot.rect(cells, {
+      x1: (d) => d.x1 - half,
+      x2: (d) => d.x1 + half,
+      y1: (d) => d.x2 - half,
+      y2: (d) => d.x2 + half,
+      fill: 'p',
+      fillOpacity: 0.75,
+      inset: -0.4,
+      shapeRendering: 'crispEdges',
+      className: 'if-cells',
+    }),
+    ...(probability
+      ? [
+          Plot.contour(probability as number[], {
+            x1: lo,
+            y1: lo,
+            x2: hi,
+            y2: hi,
+            width: n,
+            height: n,
+            thresholds: [0.5],
+            stroke: 'currentColor',
+            strokeWidth: 2,
+            fill: 'none',
+            className: 'if-boundary',
+          }),
+        ]
+      : []),
+    Plot.dot(points, {
+      x: 'x1',
+      y: 'x2',
+      symbol: 'label',
+      r: 3.5,
+      stroke: (d) => (d.label === 1 ? '#b35806' : '#542788'),
+      fill: (d) => (d.part === 'train' ? (d.label === 1 ? '#b35806' : '#542788') : 'none'),
+      strokeWidth: 1.5,
+      className: 'if-points',
+    }),
+    Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
+  ];
 }

@@ -141,13 +141,38 @@ const referenceMark = (grid: readonly number[], ys: readonly number[]) =>
     },
   );
 
-/** Held-out points as hollow diamonds, each labelled on the side with room (left of it in the chart's right half). */
+/**
+ * Held-out points as hollow diamonds: a few are each labelled on the side with room (left of
+ * it in the chart's right half); more than three share one note in the corner.
+ */
 function heldOutMarks(heldOut: FitChartInput['heldOut'], grid: readonly number[]): Plot.Markish[] {
   if (!heldOut?.x.length) return [];
   const mid = (grid[0]! + grid.at(-1)!) / 2;
   const held = heldOut.x.map((x, i) => ({ x, y: heldOut.y[i]!, anchor: x > mid ? ('end' as const) : ('start' as const) }));
+  const dots = Plot.dot(held, {
+    x: 'x',
+    y: 'y',
+    r: 5,
+    symbol: 'diamond',
+    fill: 'none',
+    stroke: 'var(--if-data)',
+    strokeWidth: 2,
+    className: 'if-held-out',
+  });
+  if (held.length > 3) {
+    return [
+      dots,
+      Plot.text([`◇ ${held.length} held-out points (never trained on)`], {
+        frameAnchor: 'top-left',
+        dx: 6,
+        dy: 6,
+        fill: 'currentColor',
+        fontSize: 11,
+      }),
+    ];
+  }
   return [
-    Plot.dot(held, { x: 'x', y: 'y', r: 5, symbol: 'diamond', fill: 'none', stroke: 'var(--if-data)', strokeWidth: 2, className: 'if-held-out' }),
+    dots,
     ...(['start', 'end'] as const).map((side) =>
       Plot.text(
         held.filter((h) => h.anchor === side),

@@ -51,7 +51,7 @@ export function splitParameters(sizes: readonly number[], flat: readonly number[
 
 export function networkDiagram(input: NetworkDiagramInput): SVGSVGElement {
   const doc = input.document ?? document;
-  const { network, weights, side } = input;
+  const { network, weights } = input;
   const sizes = [network.inputs.length, ...network.layers.map((l) => l.units), 1];
   const width = Math.max(300, input.width ?? 640);
   const tallest = Math.max(...sizes);
@@ -64,12 +64,7 @@ export function networkDiagram(input: NetworkDiagramInput): SVGSVGElement {
     const start = top + ((tallest - n) * gap) / 2;
     return { x: columnX(i), ys: Array.from({ length: n }, (_, j) => start + j * gap + size / 2), size };
   });
-  const el = <K extends string>(name: K, attrs: Record<string, string | number>, text?: string) => {
-    const e = doc.createElementNS(SVG, name);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+  const el = maker(doc);
   const svg = el('svg', {
     width,
     height,
@@ -79,7 +74,6 @@ export function networkDiagram(input: NetworkDiagramInput): SVGSVGElement {
     'aria-label': `The network: ${sizes.join(' → ')} neurons`,
   }) as SVGSVGElement;
   const params = weights ? splitParameters(sizes, weights) : null;
-  const largest = params ? Math.max(1e-9, ...params.flatMap((p) => p.w.flat().map(Math.abs))) : 1;
   const linkCount = sizes.slice(1).reduce((n, s, i) => n + s * sizes[i]!, 0);
   const links = el('g', { class: 'if-links' });
   svg.append(links);
@@ -89,70 +83,13 @@ export function networkDiagram(input: NetworkDiagramInput): SVGSVGElement {
       i === 0 ? 'input' : i === sizes.length - 1 ? (network.logits ? 'output (logit)' : 'output') : `${n} ${network.layers[i - 1]!.activation}`;
     svg.append(el('text', { x: layout[i]!.x, y: 14, 'text-anchor': 'middle', class: 'if-network__heading' }, heading));
   });
-  if (params) {
-    params.forEach(({ w }, l) => {
-      const from = layout[l]!;
-      const to = layout[l + 1]!;
-      w.forEach((row, j) =>
-        row.forEach((v, i) => {
-          const line = el('line', {
-            x1: from.x + size / 2,
-            y1: from.ys[i]!,
-            x2: to.x - size / 2,
-            y2: to.ys[j]!,
-            'stroke-width': (0.5 + (4 * Math.abs(v)) / largest).toFixed(2),
-            class: v >= 0 ? 'if-link if-link--pos' : 'if-link if-link--neg',
-            'data-weight': `${l}.${j}.${i}`,
-            'data-value': v,
-          });
-          const name = `Weight from ${l === 0 ? network.inputs[i] : `neuron ${i + 1} of layer ${l}`} to ${l === params.length - 1 ? 'the output' : `neuron ${j + 1} of layer ${l + 1}`}: ${fmt(v)}`;
-          line.append(el('title', {}, name));
-          if (linkCount <= FOCUSABLE_LINKS) {
-            line.setAttribute('tabindex', '0');
-            line.setAttribute('role', 'img');
-            line.setAttribute('aria-label', name);
-          }
-          links.append(line);
-        }),
-      );
-    });
-  }
-  const curves = input.unitCurves;
-  let unit = 0;
-  layout.forEach((col, l) => {
-    col.ys.forEach((y, j) => {
-      const g = el('g', { class: 'if-neuron', transform: `translate(${(col.x - size / 2).toFixed(1)},${(y - size / 2).toFixed(1)})`, tabindex: 0, role: 'img' });
-      let name: string;
-      let picture: readonly number[] | null = null;
-      if (l === 0) {
-        name = `Input ${network.inputs[j]}`;
-      } else {
-        const bias = params?.[l - 1]!.b[j];
-        const what = l === sizes.length - 1 ? 'The output neuron' : `Neuron ${j + 1} of layer ${l}`;
-        name = `${what}: bias ${bias === undefined ? 'not known yet' : fmt(bias)}`;
-        if (bias !== undefined) g.setAttribute('data-bias', String(bias));
-        picture = l === sizes.length - 1 ? input.prediction : (curves?.[unit++] ?? null);
-        g.setAttribute('data-neuron', `${l}.${j}`);
-      }
-      g.setAttribute('aria-label', name);
-      g.append(el('title', {}, name));
-      g.append(el('rect', { width: size, height: size, class: 'if-neuron__box' }));
-      if (picture) drawPicture(g, picture, side, size, el);
-      else if (l === 0) g.append(el('text', { x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle', class: 'if-neuron__name' }, network.inputs[j]!));
-      svg.append(g);
-    });
-  });
+  if (params) drawLinks(links, params, layout, size, network, el, linkCount <= FOCUSABLE_LINKS);
+  drawNeurons(svg, input, layout, sizes, params, el);
   return svg;
 }
 
 /** A neuron's output: a heat map of up to 10 × 10 cells (two inputs) or a polyline (one input), scaled to its own range. */
-function drawPicture(
-  g: Element,
-  values: readonly number[],
-  side: number | null,
-  size: number,
-  el: (name: string, attrs: Record<string, string | number>) => Element,
-): void {
+function drawPicture(g: Element, values: readonly number[], side: number | null, size: number, el: Make): void {
   const finite = values.filter(Number.isFinite);
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
@@ -182,4 +119,85 @@ function drawPicture(
       );
     }
   }
+}
+
+type Make = (name: string, attrs: Record<string, string | number>, text?: string) => Element;
+
+/** An SVG element maker for `doc` (the page's, or the build's). */
+const maker =
+  (doc: Document): Make =>
+  (name, attrs, text) => {
+    const e = doc.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+type Params = { w: number[][]; b: number[] }[];
+
+/** One line per weight, its width by |w| (relative to the largest), its class by sign; named, and focusable in a small network. */
+function drawLinks(links: Element, params: Params, layout: Layout[], size: number, network: NetworkView, el: Make, focusable: boolean): void {
+  const largest = Math.max(1e-9, ...params.flatMap((p) => p.w.flat().map(Math.abs)));
+  params.forEach(({ w }, l) => {
+    const from = layout[l]!;
+    const to = layout[l + 1]!;
+    w.forEach((row, j) =>
+      row.forEach((v, i) => {
+        const line = el('line', {
+          x1: from.x + size / 2,
+          y1: from.ys[i]!,
+          x2: to.x - size / 2,
+          y2: to.ys[j]!,
+          'stroke-width': (0.5 + (4 * Math.abs(v)) / largest).toFixed(2),
+          class: v >= 0 ? 'if-link if-link--pos' : 'if-link if-link--neg',
+          'data-weight': `${l}.${j}.${i}`,
+          'data-value': v,
+        });
+        const name = `Weight from ${l === 0 ? network.inputs[i] : `neuron ${i + 1} of layer ${l}`} to ${l === params.length - 1 ? 'the output' : `neuron ${j + 1} of layer ${l + 1}`}: ${fmt(v)}`;
+        line.append(el('title', {}, name));
+        if (focusable) {
+          line.setAttribute('tabindex', '0');
+          line.setAttribute('role', 'img');
+          line.setAttribute('aria-label', name);
+        }
+        links.append(line);
+      }),
+    );
+  });
+}
+
+/** Each neuron as a box with its own output drawn in it (an input shows its name), named with its bias. */
+function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[], sizes: number[], params: Params | null, el: Make): void {
+  const { network, side } = input;
+  const curves = input.unitCurves;
+  const size = layout[0]!.size;
+  let unit = 0;
+  layout.forEach((col, l) => {
+    col.ys.forEach((y, j) => {
+      const g = el('g', {
+        class: 'if-neuron',
+        transform: `translate(${(col.x - size / 2).toFixed(1)},${(y - size / 2).toFixed(1)})`,
+        tabindex: 0,
+        role: 'img',
+      });
+      let name: string;
+      let picture: readonly number[] | null = null;
+      if (l === 0) {
+        name = `Input ${network.inputs[j]}`;
+      } else {
+        const bias = params?.[l - 1]!.b[j];
+        const what = l === sizes.length - 1 ? 'The output neuron' : `Neuron ${j + 1} of layer ${l}`;
+        name = `${what}: bias ${bias === undefined ? 'not known yet' : fmt(bias)}`;
+        if (bias !== undefined) g.setAttribute('data-bias', String(bias));
+        picture = l === sizes.length - 1 ? input.prediction : (curves?.[unit++] ?? null);
+        g.setAttribute('data-neuron', `${l}.${j}`);
+      }
+      g.setAttribute('aria-label', name);
+      g.append(el('title', {}, name));
+      g.append(el('rect', { width: size, height: size, class: 'if-neuron__box' }));
+      if (picture) drawPicture(g, picture, side, size, el);
+      else if (l === 0) g.append(el('text', { x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle', class: 'if-neuron__name' }, network.inputs[j]!));
+      svg.append(g);
+    });
+  });
 }

@@ -3,14 +3,12 @@
  * PyTorch with NumPy's RandomState, both building the same data, the same seeded model and
  * the same training loop as the page, printing the step log (step, train loss, test loss).
  */
-import { FEATURES } from '../data/features';
-import { linearCode } from '../notebook/recipes/shared';
+import { FEATURES, type FeatureName } from '../data/features';
 import { ACTIVATION_INFO as ACTIVATIONS } from './activation-names';
 import { DATASETS, featuresOf, lossOf, type PlaygroundSettings } from './playground-spec';
 import { csvOf, layersOf } from './text-formats';
 
 const TS_LOSS = { bce: 'BCEWithLogitsLoss', mse: 'MSELoss', mae: 'L1Loss' } as const;
-const TORCH_LOSS = { bce: 'BCEWithLogitsLoss', mse: 'MSELoss', mae: 'L1Loss' } as const;
 const list = (values: readonly number[]) => `[${values.join(', ')}]`;
 
 /** How each language builds the data: `points` (x1, x2, label) for the plane, `data` (x, y) for a curve. */
@@ -25,7 +23,11 @@ function tsData(s: PlaygroundSettings): { imports: string[]; code: string; plane
     case 'csv': {
       if (s.data === 'csv' && csvOf(s.csv).kind === 'classes') {
         const t = csvOf(s.csv) as Extract<ReturnType<typeof csvOf>, { kind: 'classes' }>;
-        return { imports: [], code: `const points = { x1: ${list(t.x1)}, x2: ${list(t.x2)}, label: ${list(t.label)} };\n${split('points.label.length')}`, plane: true };
+        return {
+          imports: [],
+          code: `const points = { x1: ${list(t.x1)}, x2: ${list(t.x2)}, label: ${list(t.label)} };\n${split('points.label.length')}`,
+          plane: true,
+        };
       }
       const make = {
         q1: 'datasetQ1()',
@@ -33,12 +35,22 @@ function tsData(s: PlaygroundSettings): { imports: string[]; code: string; plane
         sine: `datasetSine(${s.points})`,
         thermo: '{ x: THERMOMETER_U.map((u) => 0.1 * u), y: [...THERMOMETER_C] }',
         drawn: `{ x: linspace(-2, 2, 41), y: ${list(s.drawn === '' ? Array(41).fill(0) : s.drawn.split(',').map(Number))} }`,
-        csv: s.data === 'csv' && s.csv !== '' ? (() => {
-          const t = csvOf(s.csv) as Extract<ReturnType<typeof csvOf>, { kind: 'curve' }>;
-          return `{ x: ${list(t.x)}, y: ${list(t.y)} }`;
-        })() : '',
+        csv:
+          s.data === 'csv' && s.csv !== ''
+            ? (() => {
+                const t = csvOf(s.csv) as Extract<ReturnType<typeof csvOf>, { kind: 'curve' }>;
+                return `{ x: ${list(t.x)}, y: ${list(t.y)} }`;
+              })()
+            : '',
       }[s.data];
-      const imports = { q1: ['datasetQ1'], q2: ['datasetQ2'], sine: ['datasetSine'], thermo: ['THERMOMETER_C', 'THERMOMETER_U'], drawn: ['linspace'], csv: [] }[s.data];
+      const imports = {
+        q1: ['datasetQ1'],
+        q2: ['datasetQ2'],
+        sine: ['datasetSine'],
+        thermo: ['THERMOMETER_C', 'THERMOMETER_U'],
+        drawn: ['linspace'],
+        csv: [],
+      }[s.data];
       return { imports, code: `const data = ${make};\n${split('data.x.length')}`, plane: false };
     }
     case 'surface':
@@ -73,6 +85,17 @@ const TS_SCHEDULE = {
   cosine: ['CosineAnnealingLR', '{ tMax: 2000 }'],
 } as const;
 
+/** The functions that turn rows of the data into input and target tensors. */
+function tsTensors(plane: boolean, features: readonly FeatureName[], inputs: number): string {
+  return plane
+    ? `// Each point's inputs: ${features.map((f) => FEATURES[f].label).join(', ')}.
+const inputs = (idx: number[]) =>
+  tf.tensor2d(featureRows(idx.map((i) => points.x1[i]!), idx.map((i) => points.x2[i]!), ${JSON.stringify(features)}), [idx.length, ${inputs}]);
+const targets = (idx: number[]) => tf.tensor2d(idx.map((i) => points.label[i]!), [idx.length, 1]);`
+    : `const inputs = (idx: number[]) => tf.tensor2d(idx.map((i) => data.x[i]!), [idx.length, 1]);
+const targets = (idx: number[]) => tf.tensor2d(idx.map((i) => data.y[i]!), [idx.length, 1]);`;
+}
+
 /** TypeScript on src/nn and src/data (paths from the repository's root) that trains `steps` steps and prints the log. */
 export function playgroundTypeScript(s: PlaygroundSettings, steps = 100): string {
   const layers = layersOf(s.layers);
@@ -81,18 +104,24 @@ export function playgroundTypeScript(s: PlaygroundSettings, steps = 100): string
   const inputs = data.plane ? features.length : 1;
   const schedule = TS_SCHEDULE[s.schedule];
   const activations = [...new Set(layers.map((l) => ACTIVATIONS[l.activation].torch))];
-  const nn = ['Linear', 'Sequential', 'backward', 'tf', TS_LOSS[lossOf(s)], s.optimizer === 'adam' ? 'Adam' : 'SGD', ...activations, ...(schedule ? [schedule[0]] : [])];
+  const nn = [
+    'Linear',
+    'Sequential',
+    'backward',
+    'tf',
+    TS_LOSS[lossOf(s)],
+    s.optimizer === 'adam' ? 'Adam' : 'SGD',
+    ...activations,
+    ...(schedule ? [schedule[0]] : []),
+  ];
   const modules = [
-    ...layers.flatMap((l, i) => [`new Linear(${i === 0 ? inputs : layers[i - 1]!.units}, ${l.units}, { generator: rng })`, `new ${ACTIVATIONS[l.activation].torch}()`]),
+    ...layers.flatMap((l, i) => [
+      `new Linear(${i === 0 ? inputs : layers[i - 1]!.units}, ${l.units}, { generator: rng })`,
+      `new ${ACTIVATIONS[l.activation].torch}()`,
+    ]),
     `new Linear(${layers.at(-1)?.units ?? inputs}, 1, { generator: rng })`,
   ];
-  const rows = data.plane
-    ? `// Each point's inputs: ${features.map((f) => FEATURES[f].label).join(', ')}.
-const inputs = (idx: number[]) =>
-  tf.tensor2d(featureRows(idx.map((i) => points.x1[i]!), idx.map((i) => points.x2[i]!), ${JSON.stringify(features)}), [idx.length, ${inputs}]);
-const targets = (idx: number[]) => tf.tensor2d(idx.map((i) => points.label[i]!), [idx.length, 1]);`
-    : `const inputs = (idx: number[]) => tf.tensor2d(idx.map((i) => data.x[i]!), [idx.length, 1]);
-const targets = (idx: number[]) => tf.tensor2d(idx.map((i) => data.y[i]!), [idx.length, 1]);`;
+  const rows = tsTensors(data.plane, features, inputs);
   return `// The playground's run (${DATASETS[s.data]}) on this site's library; run from the repository's root.
 import { ${[...new Set(nn)].sort().join(', ')} } from './src/nn';
 import { trainTestSplit${s.data in { circle: 1, xor: 1, gauss: 1, spiral: 1 } ? ', classificationSet' : ''} } from './src/data/classification';
@@ -127,138 +156,4 @@ ${schedule ? '  scheduler.step();\n' : ''}  console.log(step, trainLoss, testLos
 `;
 }
 
-const PY_SETS: Record<string, string> = {
-  circle: `h = n // 2
-r = np.concatenate([rs.uniform(0, 2.5, h), rs.uniform(3.5, 5, n - h)])
-g = rs.normal(0, 1, 2 * n).reshape(n, 2)
-length = np.sqrt(g[:, 0] * g[:, 0] + g[:, 1] * g[:, 1])
-x1, x2 = r * g[:, 0] / length, r * g[:, 1] / length
-label = np.concatenate([np.ones(h), np.zeros(n - h)])`,
-  xor: `u = rs.uniform(-5, 5, 2 * n).reshape(n, 2)
-u = u + np.where(u >= 0, 0.5, -0.5)
-x1, x2 = u[:, 0], u[:, 1]
-label = (x1 * x2 > 0).astype(float)`,
-  gauss: `h = n // 2
-a1, a2 = rs.normal(2, 1, h), rs.normal(2, 1, h)
-b1, b2 = rs.normal(-2, 1, n - h), rs.normal(-2, 1, n - h)
-x1, x2 = np.concatenate([a1, b1]), np.concatenate([a2, b2])
-label = np.concatenate([np.ones(h), np.zeros(n - h)])`,
-  spiral: `h = n // 2
-arms = []
-for m, delta in ((h, 0.0), (n - h, np.pi)):
-    i = np.arange(m)
-    arms.append((5 * i / m * np.sin(3.5 * np.pi * i / m + delta), 5 * i / m * np.cos(3.5 * np.pi * i / m + delta)))
-x1, x2 = np.concatenate([arms[0][0], arms[1][0]]), np.concatenate([arms[0][1], arms[1][1]])
-label = np.concatenate([np.ones(h), np.zeros(n - h)])`,
-};
-
-function pyData(s: PlaygroundSettings): { code: string; plane: boolean } {
-  const jitter = `x1 = x1 + rs.normal(0, ${s.noise}, n)\nx2 = x2 + rs.normal(0, ${s.noise}, n)`;
-  if (PY_SETS[s.data]) return { code: `n = ${s.points}\nrs = np.random.RandomState(${s.dataSeed})\n${PY_SETS[s.data]}\n${jitter}`, plane: true };
-  if (s.data === 'surface') {
-    return {
-      code: 'side = np.linspace(-2, 2, 21)\nx1, x2 = np.tile(side, 21), np.repeat(side, 21)\nlabel = 2 * np.exp(-(x1 * x1 + x2 * x2) / 2)',
-      plane: true,
-    };
-  }
-  if (s.data === 'csv' && s.csv !== '') {
-    const t = csvOf(s.csv);
-    if (t.kind === 'classes') return { code: `x1 = np.array(${list(t.x1)})\nx2 = np.array(${list(t.x2)})\nlabel = np.array(${list(t.label)})`, plane: true };
-    return { code: `x = np.array(${list(t.x)})\ny = np.array(${list(t.y)})`, plane: false };
-  }
-  const curves: Record<string, string> = {
-    q1: 'x = np.linspace(-2, 2, 20)\nrs = np.random.RandomState(42)\ny = (3 * x**2 + 4 * x + 5) * (1 + rs.normal(0, 0.4, 20)) + rs.normal(0, 1.5, 20)',
-    q2: 'x = np.linspace(-2, 2, 20)\nrs = np.random.RandomState(42)\nf = 3 * x**2 + 2 * x + 1\ny = f + f * rs.normal(0, 0.15, 20)\ny = y + rs.normal(0, 1.5, 20)',
-    sine: `x = np.linspace(-3, 3, ${s.points})\ny = 2 * np.sin(x) + 5`,
-    thermo: 'x = 0.1 * np.array([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4])\ny = np.array([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0])',
-    drawn: `x = np.linspace(-2, 2, 41)\ny = np.array(${list(s.drawn === '' ? Array(41).fill(0) : s.drawn.split(',').map(Number))})`,
-  };
-  return { code: curves[s.data] ?? '', plane: false };
-}
-
-const PY_SCHEDULE = {
-  none: null,
-  step: 'torch.optim.lr_scheduler.StepLR(optimizer, step_size=500, gamma=0.5)',
-  exp: 'torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.999)',
-  cosine: 'torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=2000)',
-} as const;
-
-/** The same run in PyTorch, data and initial weights from NumPy's RandomState as the site draws them. */
-export function playgroundPyTorch(s: PlaygroundSettings, steps = 100): string {
-  const layers = layersOf(s.layers);
-  const features = featuresOf(s);
-  const data = pyData(s);
-  const inputs = data.plane ? features.length : 1;
-  const py = (v: number) => (Number.isInteger(v) ? `${v}.0` : String(v));
-  const modules = [
-    ...layers.flatMap((l, i) => [`seeded_linear(rs, ${i === 0 ? inputs : layers[i - 1]!.units}, ${l.units})`, `torch.nn.${ACTIVATIONS[l.activation].torch}()`]),
-    `seeded_linear(rs, ${layers.at(-1)?.units ?? inputs}, 1)`,
-  ];
-  const optimizer =
-    s.optimizer === 'adam'
-      ? `torch.optim.Adam(model.parameters(), lr=${s.lr}, weight_decay=${py(s.weightDecay)})`
-      : `torch.optim.SGD(model.parameters(), lr=${s.lr}, momentum=${py(s.momentum)}, weight_decay=${py(s.weightDecay)})`;
-  const schedule = PY_SCHEDULE[s.schedule];
-  const featureCode = features.map((f) => FEATURES[f].torch.replace('torch.sin', 'np.sin')).join(', ');
-  const tensors = data.plane
-    ? `def inputs(idx):
-    x1_, x2_ = x1[idx], x2[idx]
-    return torch.tensor(np.stack([${featureCode.replace(/x1/g, 'x1_').replace(/x2/g, 'x2_')}], axis=1), dtype=torch.float32)
-
-
-def targets(idx):
-    return torch.tensor(label[idx], dtype=torch.float32)[:, None]`
-    : `def inputs(idx):
-    return torch.tensor(x[idx], dtype=torch.float32)[:, None]
-
-
-def targets(idx):
-    return torch.tensor(y[idx], dtype=torch.float32)[:, None]`;
-  return `# The playground's run (${DATASETS[s.data]}) in PyTorch, with the site's data and initial weights.
-import numpy as np
-import torch
-
-${data.code}
-n_all = ${data.plane ? 'len(label)' : 'len(x)'}
-order = np.random.RandomState(${s.dataSeed}).permutation(n_all)
-k = min(n_all - 1, max(1, int(np.floor(n_all * ${s.split} + 0.5))))
-train, test = order[:k], order[k:]
-
-
-${tensors}
-
-
-x_train, y_train, x_test, y_test = inputs(train), targets(train), inputs(test), targets(test)
-
-
-${linearCode}
-
-
-# The weights draw from one RandomState, layer by layer; the batches then shuffle with it.
-rs = np.random.RandomState(${s.seed})
-model = torch.nn.Sequential(
-${modules.map((m) => `    ${m},`).join('\n')}
-)
-loss_fn = torch.nn.${TORCH_LOSS[lossOf(s)]}()
-optimizer = ${optimizer}
-${schedule ? `scheduler = ${schedule}\n` : ''}
-
-def batches(n, size):
-    while True:
-        shuffled = rs.permutation(n)
-        for i in range(0, n, size):
-            yield shuffled[i:i + size]
-
-
-batch = batches(len(train), min(${s.batch}, len(train)))
-for step in range(1, ${steps + 1}):
-    with torch.no_grad():  # the log's row: both losses where this step starts
-        train_loss = loss_fn(model(x_train), y_train).item()
-        test_loss = loss_fn(model(x_test), y_test).item()
-    idx = next(batch)
-    optimizer.zero_grad()
-    loss_fn(model(x_train[idx]), y_train[idx]).backward()
-    optimizer.step()
-${schedule ? '    scheduler.step()\n' : ''}    print(step, train_loss, test_loss)
-`;
-}
+export { playgroundPyTorch } from './playground-code-py';

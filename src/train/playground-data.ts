@@ -16,7 +16,6 @@ const SURFACE_SIDE = linspace(-2, 2, 21);
 /** The classification heat map: 25 × 25 cells over the data's square. */
 const CLASS_SIDE = 25;
 
-
 /** What the playground needs from its settings to build the data. */
 export interface DataSettings {
   data: DatasetName;

@@ -41,11 +41,20 @@ export const hasClasses = (s: Pick<PlaygroundSettings, 'data' | 'csv'>): boolean
   ['circle', 'xor', 'gauss', 'spiral'].includes(s.data) || (s.data === 'csv' && s.csv.split('\n')[0]!.split(',').length === 3);
 
 /** The loss the settings train with: 'auto' resolved by the data. */
-export const lossOf = (s: Pick<PlaygroundSettings, 'data' | 'csv' | 'loss'>): LossName => (s.loss === 'auto' ? (hasClasses(s) ? 'bce' : 'mse') : s.loss);
-export const SCHEDULES = { none: 'Constant', step: 'Halve every 500 steps', exp: '× 0.999 each step', cosine: 'Cosine to 0 over 2,000 steps' } as const;
+export const lossOf = (s: Pick<PlaygroundSettings, 'data' | 'csv' | 'loss'>): LossName =>
+  s.loss === 'auto' ? (hasClasses(s) ? 'bce' : 'mse') : s.loss;
+export const SCHEDULES = {
+  none: 'Constant',
+  step: 'Halve every 500 steps',
+  exp: '× 0.999 each step',
+  cosine: 'Cosine to 0 over 2,000 steps',
+} as const;
 
 const featureFlags = Object.fromEntries(
-  FEATURE_NAMES.map((f) => [f, flag(`Feature ${FEATURES[f].label}`, f === 'x1' || f === 'x2', { help: f === 'x1' ? 'Inputs for the 2-D sets.' : undefined })]),
+  FEATURE_NAMES.map((f) => [
+    f,
+    flag(`Feature ${FEATURES[f].label}`, f === 'x1' || f === 'x2', { help: f === 'x1' ? 'Inputs for the 2-D sets.' : undefined }),
+  ]),
 ) as Record<(typeof FEATURE_NAMES)[number], ReturnType<typeof flag>>;
 
 export const playgroundSettings = {
@@ -58,7 +67,14 @@ export const playgroundSettings = {
   layers: text('Hidden layers', 'layers', '8:tanh,4:tanh', 200, { help: 'Each layer as units:activation, up to 8 layers of up to 64 units.' }),
   loss: choice('Loss', LOSSES, 'auto'),
   optimizer: choice('Optimizer', { sgd: 'SGD', adam: 'Adam' }, 'adam'),
-  lr: number('Learning rate', { min: 1e-4, max: 1, default: 0.03, scale: 'log', live: true, help: 'How far each step moves the parameters along the negative gradient.' }),
+  lr: number('Learning rate', {
+    min: 1e-4,
+    max: 1,
+    default: 0.03,
+    scale: 'log',
+    live: true,
+    help: 'How far each step moves the parameters along the negative gradient.',
+  }),
   momentum: number('Momentum', { min: 0, max: 0.99, default: 0, step: 0.01, help: 'SGD only.' }),
   schedule: choice('Schedule', SCHEDULES, 'none'),
   batch: count('Batch size', 1, 500, 10, { help: 'Rows per step; the whole training set when it has fewer.' }),

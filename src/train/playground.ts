@@ -79,7 +79,9 @@ class Playground extends ModelExperiment {
     const d = playgroundData({ ...s, features });
     const loss = lossOf(s);
     if (d.kind !== 'classes' && loss === 'bce') {
-      throw new RangeError('Binary cross-entropy needs labels 0 and 1, and this data has real-valued targets: choose mean squared or absolute error.');
+      throw new RangeError(
+        'Binary cross-entropy needs labels 0 and 1, and this data has real-valued targets: choose mean squared or absolute error.',
+      );
     }
     const rng = new RandomState(s.seed);
     const layers = layersOf(s.layers);
@@ -118,7 +120,12 @@ class Playground extends ModelExperiment {
     if (d.kind === 'curve') this.heldOut = d.shown.test;
     if (d.kind === 'surface') this.surface = { side: d.side, target: d.target };
     if (d.kind === 'classes') this.classes = { side: d.side, ...d.shown };
-    this.network = { inputs: d.inputs, layers: [...layers], unitsDrawn: layers.reduce((n, l) => n + l.units, 0) <= NEURONS_DRAWN, logits: this.#logits };
+    this.network = {
+      inputs: d.inputs,
+      layers: [...layers],
+      unitsDrawn: layers.reduce((n, l) => n + l.units, 0) <= NEURONS_DRAWN,
+      logits: this.#logits,
+    };
   }
 
   /** Class 1 where the output passes the threshold: logit 0 for cross-entropy, 0.5 for a regression loss on labels. */

@@ -63,7 +63,10 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * comma-separated numbers, one per line, as typed.
  */
 export function parseCsv(raw: string): Parsed {
-  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const rows = lines.map((l) => l.split(/\s*[,;\t ]\s*/));
   if (rows.length > 0 && !rows[0]!.every((c) => NUMBER.test(c))) rows.shift();
   if (rows.length < CSV_MIN_ROWS) return { error: `has ${rows.length} rows of numbers; paste at least ${CSV_MIN_ROWS}` };

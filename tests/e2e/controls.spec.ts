@@ -12,7 +12,7 @@ import { builtPages } from './site';
  */
 const trainingDemos = builtPages().flatMap((path) => {
   const html = readFileSync(join('dist', path, 'index.html'), 'utf8');
-  return [...html.matchAll(/<nn-fit-demo id="([^"]+)"[^>]*data-mode="train"/g)].map((m) => ({ path, id: m[1]! }));
+  return [...html.matchAll(/<nn-(?:fit-demo|playground) id="([^"]+)"[^>]*data-mode="train"/g)].map((m) => ({ path, id: m[1]! }));
 });
 
 type Backend = 'webgl' | 'wasm' | 'cpu';

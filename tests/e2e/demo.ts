@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** A demo element on the page, by id. */
 export function demo(page: Page, id: string): Locator {
-  return page.locator(`nn-fit-demo#${id}`);
+  return page.locator(`:is(nn-fit-demo, nn-playground)#${id}`);
 }
 
 /** Scrolls the demo into view and waits until its worker is ready on the expected backend. */
@@ -92,3 +92,6 @@ export function allowSteps(steps: number, msPerStep: number): void {
   const info = test.info();
   info.setTimeout(info.timeout + steps * msPerStep * SPREAD + 30_000);
 }
+
+/** Every demo element: the chapters' <nn-fit-demo> and the playground's <nn-playground>. */
+export const DEMOS = ':is(nn-fit-demo, nn-playground)';

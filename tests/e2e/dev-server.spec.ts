@@ -23,10 +23,10 @@ test('the dev server renders every page, with each demo and its charts of the se
       expect(response.status, path).toBe(200);
       const html = await response.text();
       const built = readFileSync(`dist${path}index.html`, 'utf8');
-      const demos = (s: string) => [...s.matchAll(/<nn-fit-demo id="([^"]+)"/g)].map((m) => m[1]);
+      const demos = (s: string) => [...s.matchAll(/<nn-(?:fit-demo|playground) id="([^"]+)"/g)].map((m) => m[1]);
       expect(demos(html), path).toEqual(demos(built));
       // Every demo's static charts are there, as in the build.
-      const charts = (s: string) => [...s.matchAll(/<nn-fit-demo[\s\S]*?<\/nn-fit-demo>/g)].map((m) => (m[0].match(/<svg\b/g) ?? []).length);
+      const charts = (s: string) => [...s.matchAll(/<(nn-fit-demo|nn-playground)[\s\S]*?<\/\1>/g)].map((m) => (m[0].match(/<svg\b/g) ?? []).length);
       expect(
         charts(built).every((n) => n >= 2),
         path,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, readyDemo, runTo } from './demo';
+import { demo, DEMOS, readyDemo, runTo } from './demo';
 import { builtPages } from './site';
 
 /**
@@ -48,7 +48,7 @@ test.describe('under a strict Content-Security-Policy', () => {
       const violations = await serveWithPolicy(page, STRICT_POLICY);
       await page.goto(path);
       await visitAll(page);
-      const demos = page.locator('nn-fit-demo');
+      const demos = page.locator(DEMOS);
       for (let i = 0; i < (await demos.count()); i++) await expect(demos.nth(i)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
       // The theme switch is one of the scripts that used to be inline.
       await page.locator('starlight-theme-select select').first().selectOption('dark');
@@ -163,7 +163,7 @@ test('a worker script that fails to load is named, with the same way on', async 
 
 test('a link naming a demo this page lacks says so, shortened', async ({ page }) => {
   await page.goto(`${PAGE}?nosuchdemo.lr=5&${'z'.repeat(5000)}.lr=1`);
-  const first = page.locator('nn-fit-demo').first();
+  const first = page.locator(DEMOS).first();
   await first.scrollIntoViewIfNeeded();
   const message = first.locator('[data-role="message"]');
   await expect(message).toContainText('this page has no demo "nosuchdemo" or');

@@ -62,7 +62,9 @@ function proseNumbers(html: string): { found: string[]; own: Set<number> } {
     // Its hints, note and status come from the catalog, where each number is checked.
     for (const part of ex.querySelectorAll('[data-role="hint"], .if-exercise__solution, [data-role="status"], .if-exercise__answer')) part.remove();
   }
-  for (const el of main.querySelectorAll('nn-claim, [data-computed], pre, code, .katex, nn-fit-demo, script, style, svg, .expressive-code'))
+  for (const el of main.querySelectorAll(
+    'nn-claim, [data-computed], pre, code, .katex, nn-fit-demo, nn-playground, script, style, svg, .expressive-code',
+  ))
     el.remove();
   const text = main.textContent!.replace(/\s+/g, ' ');
   return { found: [...text.matchAll(DECIMAL)].map((m) => m[0].replace('-', '−')), own };

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { DEMOS } from './demo';
 import { builtPages } from './site';
 
 /**
@@ -32,7 +33,7 @@ for (const path of chapters) {
     // tfjs and the worker are only ever reached through the runtime's lazy path.
     expect(eager.map((f) => new URL(f.url).pathname).filter((p) => /\/(tf|worker)[.-]/.test(p))).toEqual([]);
     expect(sum(eager)).toBeLessThan(BUDGET_BEFORE_DEMO);
-    const demos = page.locator('nn-fit-demo');
+    const demos = page.locator(DEMOS);
     if ((await demos.count()) === 0) return;
     await demos.first().scrollIntoViewIfNeeded();
     await expect(demos.first()).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
@@ -60,7 +61,7 @@ test('at 360 px wide with touch, every chapter fits the screen and its demos res
         .map((m) => m.querySelector('annotation')?.textContent?.slice(0, 40)),
     );
     expect(wideMath, `${path}: display math wider than the screen`).toEqual([]);
-    const demo = page.locator('nn-fit-demo').first();
+    const demo = page.locator(DEMOS).first();
     if ((await demo.count()) === 0) continue;
     await demo.scrollIntoViewIfNeeded();
     await expect(demo).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
@@ -84,7 +85,7 @@ for (const path of chapters) {
   test(`printing ${path} shows the charts and the text, not the controls`, async ({ page }) => {
     await page.goto(path);
     await page.emulateMedia({ media: 'print' });
-    const demos = page.locator('nn-fit-demo');
+    const demos = page.locator(DEMOS);
     expect(await demos.count()).toBeGreaterThan(0);
     for (const demo of await demos.all()) {
       await expect(demo.locator('[data-role="fit-chart"] svg')).toBeVisible();
@@ -104,7 +105,7 @@ for (const path of chapters) {
     await page.goto(path);
     await expect(page.locator('h1')).toBeVisible();
     expect(await page.locator('.katex').count()).toBeGreaterThan(0);
-    const demos = page.locator('nn-fit-demo');
+    const demos = page.locator(DEMOS);
     for (let i = 0; i < (await demos.count()); i++) {
       await expect(demos.nth(i).locator('[data-role="fit-chart"] svg')).toBeVisible();
       await expect(demos.nth(i).locator('[data-role="loss-chart"] svg')).toBeVisible();

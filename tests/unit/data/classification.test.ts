@@ -4,19 +4,22 @@ import { FEATURE_NAMES, featureRows } from '../../../src/data/features';
 import fixture from '../../fixtures/playground.json';
 
 describe('classification sets', () => {
-  it.each(fixture.sets)('$name (n $n, noise $noise, seed $seed) is NumPy’s, point for point (to 1e-13)', ({ name, n, noise, seed, x1, x2, label }) => {
-    const d = classificationSet(name as ClassificationSet, { n, noise, seed });
-    expect(d.label).toEqual(label);
-    if (name === 'xor') {
-      // Uniform draws and additions only: exact.
-      expect(d.x1).toEqual(x1);
-      expect(d.x2).toEqual(x2);
-    } else {
-      // Gaussian draws use log (the polar method) and the spiral sin: V8's and the C library's may differ in the last bit.
-      d.x1.forEach((v, i) => expect(Math.abs(v - x1[i]!)).toBeLessThan(1e-13));
-      d.x2.forEach((v, i) => expect(Math.abs(v - x2[i]!)).toBeLessThan(1e-13));
-    }
-  });
+  it.each(fixture.sets)(
+    '$name (n $n, noise $noise, seed $seed) is NumPy’s, point for point (to 1e-13)',
+    ({ name, n, noise, seed, x1, x2, label }) => {
+      const d = classificationSet(name as ClassificationSet, { n, noise, seed });
+      expect(d.label).toEqual(label);
+      if (name === 'xor') {
+        // Uniform draws and additions only: exact.
+        expect(d.x1).toEqual(x1);
+        expect(d.x2).toEqual(x2);
+      } else {
+        // Gaussian draws use log (the polar method) and the spiral sin: V8's and the C library's may differ in the last bit.
+        d.x1.forEach((v, i) => expect(Math.abs(v - x1[i]!)).toBeLessThan(1e-13));
+        d.x2.forEach((v, i) => expect(Math.abs(v - x2[i]!)).toBeLessThan(1e-13));
+      }
+    },
+  );
 
   it('gives each class half the points, and noise moves points without relabelling them', () => {
     for (const name of Object.keys(CLASSIFICATION_SETS) as ClassificationSet[]) {

@@ -12,8 +12,26 @@ const settings = (o: Partial<PlaygroundSettings>): PlaygroundSettings => ({ ...d
 /** Settings that between them use every dataset kind, loss, optimizer, schedule and a feature of each sort. */
 const CASES: Record<string, Partial<PlaygroundSettings>> = {
   'circle, defaults': {},
-  'spiral, sin features, Adam, cosine schedule': { data: 'spiral', sin1: true, sin2: true, x1x2: true, layers: '6:relu,3:elu', optimizer: 'adam', lr: 0.01, schedule: 'cosine', batch: 7 },
-  'xor, squares, momentum, weight decay, step schedule, MSE': { data: 'xor', x1sq: true, loss: 'mse', momentum: 0.9, weightDecay: 0.01, schedule: 'step', noise: 0.5 },
+  'spiral, sin features, Adam, cosine schedule': {
+    data: 'spiral',
+    sin1: true,
+    sin2: true,
+    x1x2: true,
+    layers: '6:relu,3:elu',
+    optimizer: 'adam',
+    lr: 0.01,
+    schedule: 'cosine',
+    batch: 7,
+  },
+  'xor, squares, momentum, weight decay, step schedule, MSE': {
+    data: 'xor',
+    x1sq: true,
+    loss: 'mse',
+    momentum: 0.9,
+    weightDecay: 0.01,
+    schedule: 'step',
+    noise: 0.5,
+  },
   'Q1, MAE, no hidden layer': { data: 'q1', loss: 'mae', layers: '', lr: 0.1, batch: 4 },
   'thermometer, exponential schedule': { data: 'thermo', loss: 'mse', layers: '3:sigmoid', schedule: 'exp', lr: 0.01 },
   'the surface, x₁·x₂ only': { data: 'surface', loss: 'mse', x1: false, x2: false, x1x2: true, layers: '5:gelu', optimizer: 'adam', lr: 0.01 },
@@ -25,7 +43,11 @@ async function siteLog(s: PlaygroundSettings): Promise<LogRow[]> {
   const run = new TrainingRun(playground, s);
   const start = await run.start();
   const rows: LogRow[] = [...start.rows];
-  await run.run(STEPS, (p) => rows.push(...p.rows), () => true);
+  await run.run(
+    STEPS,
+    (p) => rows.push(...p.rows),
+    () => true,
+  );
   run.dispose();
   return rows.map((r) => ({ step: r.step, loss: r.loss, columns: [r.columns[0]!] }));
 }
@@ -43,7 +65,9 @@ describe('the playground’s code', () => {
     // The code's imports are from the repository's root; this file sits four folders down.
     writeFileSync(file, code.replaceAll("from './src/", "from '../../../../src/"));
     const printed: LogRow[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((step: number, loss: number, test: number) => printed.push({ step, loss, columns: [test] }));
+    const log = vi
+      .spyOn(console, 'log')
+      .mockImplementation((step: number, loss: number, test: number) => printed.push({ step, loss, columns: [test] }));
     await import(/* @vite-ignore */ file);
     log.mockRestore();
     expect(printed.map((r) => r.step)).toEqual(Array.from({ length: STEPS }, (_, i) => i + 1));
