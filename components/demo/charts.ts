@@ -96,12 +96,7 @@ export class DemoCharts {
     const r = this.#c.record;
     if (this.#c.state === 'running' && performance.now() - this.#networkDrawn < 500) return;
     this.#networkDrawn = performance.now();
-    const box = this.#box('network');
-    const focused = box.contains(document.activeElement) ? document.activeElement?.getAttribute('aria-label')?.split(':')[0] : undefined;
-    box.replaceChildren(plot.networkDiagram({ ...networkInput(view, r.curves, r.weights), width: Math.max(300, box.clientWidth || 640) }));
-    // Keep the reader's place: the neuron or link in focus before the redraw has it again.
-    if (focused) [...box.querySelectorAll<SVGElement>('[aria-label]')].find((e) => e.getAttribute('aria-label')!.startsWith(`${focused}:`))?.focus();
-    box.dataset.drawnStep = String(r.step);
+    plot.redrawNetwork(this.#box('network'), { ...networkInput(view, r.curves, r.weights) }, r.step);
   }
 
   draw(): void {

@@ -84,13 +84,6 @@ export class NnFitDemo extends HTMLElement {
     this.#charts = new DemoCharts(this, this.#c, this.#overlay);
     this.#painter = new DemoPainter(this, this.#c, this.#chrome, this.#charts);
     this.#panel.sync();
-    const code = this.querySelector<HTMLElement>('[data-role="code"]');
-    if (code) {
-      void import('./code-panel').then(({ CodePanel }) => {
-        this.#code = new CodePanel(code);
-        this.#code.show(this.#c.settings.values);
-      });
-    }
     // The page's first demo also names demos the link mentions that the page lacks.
     const demos = [...document.querySelectorAll('nn-fit-demo, nn-playground')].map((d) => d.id);
     const notice = this.#c.settings.linkNotice(query, demos[0] === this.id ? demos : []);
@@ -124,7 +117,7 @@ export class NnFitDemo extends HTMLElement {
     this.querySelector('[data-role="reference"]')?.addEventListener('change', () => this.#painter.draw());
     // Start when the demo comes within a quarter screen of the viewport (not during page load);
     // pause when it is far off screen, or the tab hidden, and resume when it comes back.
-    const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && c.start(), { rootMargin: '25% 0px' });
+    const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && (c.start(), this.#enhance()), { rootMargin: '25% 0px' });
     const far = new IntersectionObserver((es) => c.setVisible(es.some((e) => e.isIntersecting)), { rootMargin: '50% 0px' });
     near.observe(this);
     far.observe(this);
@@ -143,6 +136,17 @@ export class NnFitDemo extends HTMLElement {
     stage.addEventListener('pointerenter', reach);
     stage.addEventListener('touchstart', reach, { passive: true });
     this.addEventListener('focusin', reach);
+  }
+
+  /** The playground's extras (layer rows, code panel) load as it nears the viewport, like the runtime. */
+  #enhance(): void {
+    void this.#panel.enhance();
+    const code = this.querySelector<HTMLElement>('[data-role="code"]');
+    if (!code || this.#code) return;
+    void import('./code-panel').then(({ CodePanel }) => {
+      this.#code ??= new CodePanel(code);
+      this.#code.show(this.#c.settings.values);
+    });
   }
 
   #runToExport(): RunToExport {

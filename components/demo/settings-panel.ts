@@ -5,7 +5,7 @@
 import type { DemoController } from '../../src/demo/controller';
 import type { BackendName } from '../../src/nn/tf';
 import { formatSetting, sliderPosition, sliderValue, type NumberSetting } from '../../src/train/settings';
-import { LayerBuilder } from './layer-builder';
+import type { LayerBuilder } from './layer-builder';
 
 type ValueInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -13,6 +13,8 @@ export class SettingsPanel {
   readonly #root: HTMLElement;
   readonly #c: DemoController;
   readonly #builders = new Map<string, LayerBuilder>();
+  /** Where layer rows go (the playground's "Hidden layers"): filled once the demo nears the viewport. */
+  readonly #rows = new Map<string, HTMLElement>();
 
   constructor(root: HTMLElement, controller: DemoController) {
     this.#root = root;
@@ -20,7 +22,7 @@ export class SettingsPanel {
     for (const [key, s] of this.#fields()) {
       const { value, slider } = this.#inputs(key);
       const rows = this.#root.querySelector<HTMLElement>(`[data-setting="${key}"] [data-role="layer-builder"]`);
-      if (rows) this.#builders.set(key, new LayerBuilder(rows, (text) => ((value.value = text), this.#change(key, text, value))));
+      if (rows) this.#rows.set(key, rows);
       slider?.addEventListener('input', () => {
         value.value = String(sliderValue(s as NumberSetting, Number(slider.value)));
         this.#change(key, value.value, value);
@@ -31,6 +33,18 @@ export class SettingsPanel {
       });
     }
     this.#backend.addEventListener('change', () => controller.setBackend(this.#backend.value as BackendName));
+  }
+
+  /** Loads what only some demos' controls need (the layer rows): when the demo nears the viewport, not with the page. */
+  async enhance(): Promise<void> {
+    if (this.#rows.size === 0 || this.#builders.size > 0) return;
+    const { LayerBuilder } = await import('./layer-builder');
+    for (const [key, rows] of this.#rows) {
+      const { value } = this.#inputs(key);
+      const builder = new LayerBuilder(rows, (text) => ((value.value = text), this.#change(key, text, value)));
+      this.#builders.set(key, builder);
+      builder.show(value.value);
+    }
   }
 
   /** Moves every control to the controller's settings. */

@@ -201,3 +201,15 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
     });
   });
 }
+
+/**
+ * Draws the diagram into `box` at its width, keeping the reader's place: the neuron or link
+ * in focus before the redraw has it again. `data-drawn-step` on the box is a test hook.
+ */
+export function redrawNetwork(box: HTMLElement, input: NetworkDiagramInput, step: number): void {
+  const active = box.contains(document.activeElement) ? document.activeElement : null;
+  const focused = active?.getAttribute('aria-label')?.split(':')[0];
+  box.replaceChildren(networkDiagram({ ...input, width: Math.max(300, box.clientWidth || 640) }));
+  if (focused) [...box.querySelectorAll<SVGElement>('[aria-label]')].find((e) => e.getAttribute('aria-label')!.startsWith(`${focused}:`))?.focus();
+  box.dataset.drawnStep = String(step);
+}

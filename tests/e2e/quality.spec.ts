@@ -9,9 +9,12 @@ import { builtPages } from './site';
  * 46 KB up front (6.4 KB of it Starlight's small scripts, which sat uncounted inside the
  * HTML until the build moved them into files for the Content-Security-Policy) and 283 KB
  * lazily; then the exercises (their element, the stored progress and the sidebar's marks)
- * brought the first figure to about 51–53 KB. The budgets leave a little room, and README lists them.
+ * brought the first figure to about 51–53 KB, and chapter 8 (exercises, claims and the compute
+ * bench) to 55.4 KB. The playground's settings written as text (a layer list, a pasted CSV),
+ * checked on every page as every setting is, added 1.6 KB: chapter 8 is at 56.9 KB. The budgets
+ * leave a little room, and README lists them.
  */
-const BUDGET_BEFORE_DEMO = 56 * 1024;
+const BUDGET_BEFORE_DEMO = 58 * 1024;
 const BUDGET_LAZY_DEMO = 300 * 1024;
 
 const chapters = builtPages().filter((p) => p.startsWith('/chapters/'));
