@@ -10,7 +10,7 @@ import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
 import { legendKey } from '../../src/demo/preview-key';
 import { landscapeState } from '../../src/demo/landscape';
-import { networkInput } from '../../src/demo/network-input';
+import { accuracyChartWith, networkInput } from '../../src/demo/network-input';
 import type { Landscape, RunView } from '../../src/train/experiment';
 import type { StepRow } from '../../src/train/training-run';
 
@@ -97,6 +97,10 @@ export class DemoCharts {
     if (this.#c.state === 'running' && performance.now() - this.#networkDrawn < 500) return;
     this.#networkDrawn = performance.now();
     plot.redrawNetwork(this.#box('network'), { ...networkInput(view, r.curves, r.weights) }, r.step);
+    // Two classes: the accuracies by step, beside the losses (a curve has none: the figure hides).
+    const accuracy = this.#box('accuracy-chart');
+    accuracy.closest('figure')!.hidden = !view.classes;
+    if (view.classes) accuracy.replaceChildren(accuracyChartWith(plot.lossChart, view, r.history.rows(), Math.max(320, accuracy.clientWidth || 640)));
   }
 
   draw(): void {
@@ -108,7 +112,9 @@ export class DemoCharts {
     // loaded. Demos with handles to drag need the live chart (its scales) once the reader
     // reaches for it.
     const reference = this.#root.querySelector<HTMLInputElement>('[data-role="reference"]')?.checked ?? false;
-    if (r.starts <= 1 && r.step === 0 && !(view?.editable && this.#wantsHandles) && !drawing && !reference && !this.#staleLandscape()) return;
+    // A link's own settings (another dataset, say) are not what the build drew: the live chart then comes at once.
+    const preview = r.starts <= 1 && r.step === 0 && this.#c.settings.usesDefaults;
+    if (preview && !(view?.editable && this.#wantsHandles) && !drawing && !reference && !this.#staleLandscape()) return;
     const plot = this.#plot;
     if (!plot) {
       void this.loadPlot().then(() => this.draw());

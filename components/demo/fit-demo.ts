@@ -170,7 +170,12 @@ export class NnFitDemo extends HTMLElement {
         figure: () => this.querySelector('[data-role="fit-chart"]')!.firstElementChild,
         edit: (edit) => this.#c.edit(edit),
         drawn: (ys) => this.#c.setDrawing(formatSeries(ys)),
-        target: () => this.#c.record.view?.data ?? null,
+        target: () => {
+          const data = this.#c.record.view?.data ?? null;
+          const xs = this.#c.settings.series?.setting.xs;
+          // A drawing of the playground's curve starts flat over its own x when another dataset is shown.
+          return xs && data && data.x.length !== xs.length ? { x: xs, y: xs.map(() => 0) } : data;
+        },
         drawingChanged: async (on) => {
           if (on) await this.#charts.loadPlot();
           this.#charts.redrawAll();

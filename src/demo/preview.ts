@@ -22,7 +22,7 @@ import { experimentById, viewOf, type ExperimentDefinition, type RunView } from 
 import { defaults } from '../train/settings';
 import { TrainingRun, type StepRow } from '../train/training-run';
 import { lossSeriesRows, shownSeries } from './loss-series';
-import { networkInput } from './network-input';
+import { accuracyChartWith, networkInput } from './network-input';
 
 export interface DemoPreview {
   definition: ExperimentDefinition;
@@ -41,6 +41,8 @@ export interface DemoPreview {
   drawable: boolean;
   /** The network diagram at step 0 (empty for demos without one). */
   networkSvg: string;
+  /** Train and test accuracy at step 0, for two classes (empty otherwise). */
+  accuracySvg: string;
 }
 
 export async function demoPreview(experiment: string, o: { logScale: boolean; hand: boolean }): Promise<DemoPreview> {
@@ -87,6 +89,7 @@ export async function demoPreview(experiment: string, o: { logScale: boolean; ha
     legendHtml: (view.surface ? surfaceLegend(view.surface.target, document) : unitLegend(view.unitNames, document))?.outerHTML ?? '',
     lossSvg: compactSvg(loss.outerHTML),
     drawable: Object.values(definition.settings).some((s) => s.kind === 'series'),
+    accuracySvg: view.classes ? compactSvg(accuracyChartWith(lossChart, view, start.rows, 640, document).outerHTML) : '',
     networkSvg: view.network ? networkDiagram({ ...networkInput(view, start.curves, start.weights ?? null), document }).outerHTML : '',
   };
 }

@@ -14,6 +14,8 @@ export interface LossChartInput {
    * each a name and its values by step, drawn in its own colour with a legend.
    */
   series?: readonly { name: string; rows: readonly { step: number; loss: number }[] }[];
+  /** What the y axis measures (the series' values: "loss" unless, say, an accuracy). */
+  yLabel?: string;
   document?: Document;
 }
 
@@ -64,8 +66,16 @@ function describe(points: { step: number; loss: number }[]): string {
 }
 
 /** The loss by step, on a linear or log scale. Non-finite values never reach it (the runtime stops first). */
-export function lossChart({ rows, log = false, width = 640, xLabel = 'step', series, document }: LossChartInput): SVGSVGElement | HTMLElement {
-  if (series?.length) return seriesChart(series, log, width, xLabel, document);
+export function lossChart({
+  rows,
+  log = false,
+  width = 640,
+  xLabel = 'step',
+  series,
+  yLabel = 'loss',
+  document,
+}: LossChartInput): SVGSVGElement | HTMLElement {
+  if (series?.length) return seriesChart(series, log, width, xLabel, document, yLabel);
   const points = plotted(rows, log);
   const { x, y } = domains(points, log);
   const figure = themedPlot({
@@ -126,6 +136,7 @@ function seriesChart(
   width: number,
   xLabel: string,
   doc: Document | undefined,
+  yLabel = 'loss',
 ): HTMLElement {
   const lines = series.map((s) => ({ name: s.name, points: plotted(s.rows, log) }));
   const all = lines.flatMap((l) => l.points);
@@ -139,13 +150,13 @@ function seriesChart(
     height: lossHeight(width, true),
     marginLeft: 52,
     x: { domain: x, label: xLabel, grid: true },
-    y: { type: log ? 'log' : 'linear', domain: y, label: log ? 'loss (log scale)' : 'loss', grid: true, tickFormat: log ? '~g' : undefined },
+    y: { type: log ? 'log' : 'linear', domain: y, label: log ? `${yLabel} (log scale)` : yLabel, grid: true, tickFormat: log ? '~g' : undefined },
     color: { domain: series.map((s) => s.name), range: colours },
     marks: [
       Plot.line(rows, { x: 'step', y: 'loss', z: 'name', stroke: 'name', strokeWidth: 2, className: 'if-series' }),
       Plot.dot(last, { x: 'step', y: 'loss', fill: 'name', r: 3 }),
     ],
-    ariaLabel: 'Loss by training step, one line per run',
+    ariaLabel: `${yLabel[0]!.toUpperCase()}${yLabel.slice(1)} by training step, one line per run`,
     ariaDescription: lines
       .map((l) => `${l.name}: ${l.points.at(-1) ? `${l.points.at(-1)!.loss.toPrecision(4)} at step ${l.points.at(-1)!.step}` : 'no steps yet'}`)
       .join('; '),

@@ -29,7 +29,7 @@ export type DatasetName = keyof typeof DATASETS;
 export const NEURONS_DRAWN = 128;
 
 export const LOSSES = {
-  auto: 'Automatic: cross-entropy for two classes, else squared error',
+  auto: 'Automatic (by the data)',
   bce: 'Binary cross-entropy (with logits)',
   mse: 'Mean squared error',
   mae: 'Mean absolute error',
@@ -65,7 +65,7 @@ export const playgroundSettings = {
   dataSeed: seed('Data seed'),
   ...featureFlags,
   layers: text('Hidden layers', 'layers', '8:tanh,4:tanh', 200, { help: 'Each layer as units:activation, up to 8 layers of up to 64 units.' }),
-  loss: choice('Loss', LOSSES, 'auto'),
+  loss: choice('Loss', LOSSES, 'auto', { help: 'Automatic: cross-entropy for two classes, mean squared error otherwise.' }),
   optimizer: choice('Optimizer', { sgd: 'SGD', adam: 'Adam' }, 'adam'),
   lr: number('Learning rate', {
     min: 1e-4,
@@ -80,7 +80,7 @@ export const playgroundSettings = {
   batch: count('Batch size', 1, 500, 10, { help: 'Rows per step; the whole training set when it has fewer.' }),
   weightDecay: number('Weight decay', { min: 0, max: 0.1, default: 0, step: 0.001, help: 'L2 penalty, as torch.optim’s weight_decay.' }),
   seed: seed('Seed (weights and batches)'),
-  drawn: series('Your curve', { length: DRAWN_X.length, min: -3, max: 3 }),
+  drawn: series('Your curve', { length: DRAWN_X.length, min: -3, max: 3, xs: DRAWN_X }),
   csv: text('Your CSV', 'csv', '', 20_000, { multiline: true, help: `x, y or x1, x2, label (0 or 1); up to ${CSV_MAX_ROWS} rows.` }),
 };
 export type PlaygroundSettings = SettingsOf<typeof playgroundSettings>;

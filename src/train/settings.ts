@@ -46,6 +46,8 @@ export interface ChoiceSetting<V extends string = string> extends SettingBase {
 export interface SeriesSetting extends SettingBase {
   kind: 'series';
   length: number;
+  /** The x of each value, where the run's data may lie elsewhere (the playground's other datasets): a drawing starts there, flat. */
+  xs?: readonly number[];
   min: number;
   max: number;
   default: '';
@@ -111,7 +113,7 @@ export const text = (label: string, format: TextFormat, dflt: string, maxLength:
 export const seriesDomain = (s: SeriesSetting): [number, number] => [s.min - 0.2, s.max + 0.2];
 
 /** A curve the reader draws: `length` numbers from `min` to `max`. */
-export const series = (label: string, o: Pick<SeriesSetting, 'length' | 'min' | 'max'>): SeriesSetting => ({
+export const series = (label: string, o: Pick<SeriesSetting, 'length' | 'min' | 'max' | 'xs'>): SeriesSetting => ({
   kind: 'series',
   label,
   default: '',

@@ -215,3 +215,35 @@ test('neurons and links are reached with Tab and name their values; the focus st
   await expect(d.locator('[data-role="network"]')).toHaveAttribute('data-drawn-step', '40');
   await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Weight from neuron 2 of layer 1 to the output: /);
 });
+
+test('from a curve, “Draw a target” draws over the drawn curve’s 41 points and trains on the drawing; on the plane there is no such button', async ({
+  page,
+}) => {
+  const d = await open(page, 'cpu', '&playground.data=q2&playground.layers=8:relu');
+  await expect(d.locator('figure.if-demo__accuracy')).toBeHidden();
+  await d.getByRole('button', { name: 'Draw a target' }).click();
+  const layer = d.getByRole('slider', { name: /Your curve/ });
+  await expect(layer).toBeFocused();
+  await layer.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const box = (await layer.boundingBox())!;
+  // A rising line across the chart.
+  await page.mouse.move(box.x + 40, box.y + box.height * 0.8);
+  await page.mouse.down();
+  for (let i = 0; i <= 30; i++) await page.mouse.move(box.x + 40 + (box.width - 50) * (i / 30), box.y + box.height * (0.8 - 0.6 * (i / 30)));
+  await page.mouse.up();
+  await expect(page).toHaveURL(/playground\.data=drawn/);
+  await expect(d).toHaveAttribute('data-state', 'ready');
+  const drawn = new URL(page.url()).searchParams.get('playground.drawn')!.split(',').map(Number);
+  expect(drawn).toHaveLength(41);
+  expect(drawn.at(-1)!).toBeGreaterThan(drawn[0]!);
+  await runTo(d, 50);
+  const rows = await log(d);
+  expect(rows.at(-1)!.loss).toBeLessThan(rows[0]!.loss);
+  // The plane: a map, its accuracy chart, and nothing to draw.
+  await d.locator('[data-setting="data"] [data-role="value"]').selectOption('gauss');
+  await expect(d).toHaveAttribute('data-state', 'ready');
+  await runTo(d, 20);
+  await expect(d.getByRole('button', { name: 'Draw a target' })).toBeHidden();
+  await expect(d.locator('[data-role="accuracy-chart"] svg')).toBeVisible();
+  await expect(d.locator('[data-role="accuracy-chart"]')).toContainText('accuracy');
+});
