@@ -123,6 +123,16 @@ export class NnFitDemo extends HTMLElement {
     far.observe(this);
     this.#observers = [near, far];
     document.addEventListener('visibilitychange', this.#onVisibility);
+    const network = this.querySelector<HTMLElement>('[data-role="network"]');
+    if (network) {
+      const readout = this.querySelector('[data-role="network-value"]')!;
+      const show = (e: Event) => {
+        const label = (e.target as Element).closest('[aria-label]')?.getAttribute('aria-label');
+        if (label && network.contains(e.target as Node) && (e.target as Element).closest('.if-neuron, .if-link')) readout.textContent = label;
+      };
+      network.addEventListener('focusin', show);
+      network.addEventListener('pointerover', show);
+    }
     if (this.querySelector('a[data-role="notebook"]')) {
       wireNotebookLinks(
         this,

@@ -31,6 +31,8 @@ interface Layout {
   x: number;
   ys: number[];
   size: number;
+  /** Each neuron's bias is written under it (columns of up to 16 neurons). */
+  labels: boolean;
 }
 
 /** The weight matrices and bias vectors of each Linear, in order. */
@@ -56,13 +58,15 @@ export function networkDiagram(input: NetworkDiagramInput): SVGSVGElement {
   const width = Math.max(300, input.width ?? 640);
   const tallest = Math.max(...sizes);
   const size = Math.max(14, Math.min(40, Math.floor(460 / tallest) - 6));
-  const gap = size + 8;
+  // Up to 16 neurons a column, each bias is written under its neuron: every number in sight.
+  const labels = tallest <= 16;
+  const gap = size + (labels ? 16 : 8);
   const top = 34;
   const height = top + tallest * gap + 24;
   const columnX = (i: number) => 50 + (i * (width - 100)) / Math.max(1, sizes.length - 1);
   const layout: Layout[] = sizes.map((n, i) => {
     const start = top + ((tallest - n) * gap) / 2;
-    return { x: columnX(i), ys: Array.from({ length: n }, (_, j) => start + j * gap + size / 2), size };
+    return { x: columnX(i), ys: Array.from({ length: n }, (_, j) => start + j * gap + size / 2), size, labels };
   });
   const el = maker(doc);
   const svg = el('svg', {
@@ -195,6 +199,8 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
       g.setAttribute('aria-label', name);
       g.append(el('title', {}, name));
       g.append(el('rect', { width: size, height: size, class: 'if-neuron__box' }));
+      const bias = l > 0 ? params?.[l - 1]!.b[j] : undefined;
+      if (col.labels && bias !== undefined) g.append(el('text', { x: size / 2, y: size + 11, 'text-anchor': 'middle', class: 'if-neuron__bias' }, `b ${bias.toFixed(2)}`));
       if (picture) drawPicture(g, picture, side, size, el);
       else if (l === 0) g.append(el('text', { x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle', class: 'if-neuron__name' }, network.inputs[j]!));
       svg.append(g);

@@ -204,6 +204,8 @@ test('neurons and links are reached with Tab and name their values; the focus st
   const output = d.locator('[data-role="network"] [data-neuron="2.0"]');
   await output.focus();
   await expect(output).toHaveAttribute('aria-label', /^The output neuron: bias -?\d\.\d{3}$/);
+  // Written out beside the diagram too, for a reader who sees the focus but not a tooltip.
+  await expect(d.locator('[data-role="network-value"]')).toHaveText((await output.getAttribute('aria-label'))!);
   const bias = Number(await output.getAttribute('data-bias'));
   expect((await output.getAttribute('aria-label'))!.endsWith(bias.toFixed(3))).toBe(true);
   await page.keyboard.press('Shift+Tab');
