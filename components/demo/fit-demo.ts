@@ -151,6 +151,11 @@ export class NnFitDemo extends HTMLElement {
   /** The playground's extras (layer rows, code panel) load as it nears the viewport, like the runtime. */
   #enhance(): void {
     void this.#panel.enhance();
+    const network = this.querySelector<HTMLElement>('[data-role="network"]');
+    if (network && !network.dataset.keys) {
+      network.dataset.keys = 'on';
+      void import('../../src/plot/network-diagram').then(({ networkKeys }) => networkKeys(network));
+    }
     const code = this.querySelector<HTMLElement>('[data-role="code"]');
     if (!code || this.#code) return;
     void import('./code-panel').then(({ CodePanel }) => {

@@ -39,7 +39,8 @@ export function classChart({ side, train, test, probability, width = 640, docume
     marginBottom: 36,
     x: { domain: [lo, hi], label: 'x₁' },
     y: { domain: [lo, hi], label: 'x₂' },
-    color: { type: 'diverging', scheme: 'PuOr', domain: [0, 1], pivot: 0.5 },
+    // Past the ends of P's range, so the map stays pale enough for the points to stand out on it.
+    color: { type: 'diverging', scheme: 'PuOr', domain: [-0.4, 1.4], pivot: 0.5 },
     symbol: { domain: [0, 1], range: [...CLASS_SYMBOL] },
     marks: classMarks(cells, points, probability, [lo, hi], n, half),
     ariaLabel: 'The two classes and the model’s decision, as a map',
@@ -70,7 +71,6 @@ function classMarks(
       y1: (d) => d.x2 - half,
       y2: (d) => d.x2 + half,
       fill: 'p',
-      fillOpacity: 0.75,
       inset: -0.4,
       shapeRendering: 'crispEdges',
       className: 'if-cells',

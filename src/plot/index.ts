@@ -4,4 +4,4 @@ export { surfaceChart, surfaceLegend, type SurfaceChartInput } from './surface-c
 export { compactSvg } from './themed-plot';
 export { contourChart, landscapeChart, lossAndSlope, type ContourInput, type LandscapeInput } from './landscape-chart';
 export { classChart, type ClassChartInput } from './class-chart';
-export { networkDiagram, redrawNetwork, splitParameters, type NetworkDiagramInput } from './network-diagram';
+export { networkDiagram, networkItems, networkKeys, redrawNetwork, splitParameters, type NetworkDiagramInput } from './network-diagram';

@@ -160,7 +160,7 @@ function drawLinks(links: Element, params: Params, layout: Layout[], size: numbe
         const name = `Weight from ${l === 0 ? network.inputs[i] : `neuron ${i + 1} of layer ${l}`} to ${l === params.length - 1 ? 'the output' : `neuron ${j + 1} of layer ${l + 1}`}: ${fmt(v)}`;
         line.append(el('title', {}, name));
         if (focusable) {
-          line.setAttribute('tabindex', '0');
+          line.setAttribute('tabindex', '-1');
           line.setAttribute('role', 'img');
           line.setAttribute('aria-label', name);
         }
@@ -181,7 +181,8 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
       const g = el('g', {
         class: 'if-neuron',
         transform: `translate(${(col.x - size / 2).toFixed(1)},${(y - size / 2).toFixed(1)})`,
-        tabindex: 0,
+        // One tab stop for the whole diagram (the first input); the arrow keys move on from there.
+        tabindex: l === 0 && j === 0 ? 0 : -1,
         role: 'img',
       });
       let name: string;
@@ -213,9 +214,46 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
  * in focus before the redraw has it again. `data-drawn-step` on the box is a test hook.
  */
 export function redrawNetwork(box: HTMLElement, input: NetworkDiagramInput, step: number): void {
-  const active = box.contains(document.activeElement) ? document.activeElement : null;
-  const focused = active?.getAttribute('aria-label')?.split(':')[0];
+  const stop = box.querySelector('[tabindex="0"]');
+  const keep = stop?.getAttribute('aria-label')?.split(':')[0];
+  const hadFocus = box.contains(document.activeElement);
   box.replaceChildren(networkDiagram({ ...input, width: Math.max(300, box.clientWidth || 640) }));
-  if (focused) [...box.querySelectorAll<SVGElement>('[aria-label]')].find((e) => e.getAttribute('aria-label')!.startsWith(`${focused}:`))?.focus();
+  const again = keep && networkItems(box).find((e) => e.getAttribute('aria-label')!.split(':')[0] === keep);
+  if (again) {
+    moveStop(box, again);
+    if (hadFocus) again.focus();
+  }
   box.dataset.drawnStep = String(step);
+}
+
+/** The diagram's items in reading order: the neurons column by column, then the links. */
+export const networkItems = (box: Element): SVGElement[] => [
+  ...box.querySelectorAll<SVGElement>('.if-neuron'),
+  ...box.querySelectorAll<SVGElement>('.if-link[tabindex]'),
+];
+
+/** Makes `item` the diagram's one tab stop. */
+function moveStop(box: Element, item: Element): void {
+  for (const e of box.querySelectorAll('[tabindex="0"]')) e.setAttribute('tabindex', '-1');
+  item.setAttribute('tabindex', '0');
+}
+
+const STEPS: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+
+/** The arrow keys move the focus item by item (Home and End to the first and last): one tab stop for the diagram. */
+export function networkKeys(box: HTMLElement): void {
+  box.addEventListener('keydown', (e) => {
+    const items = networkItems(box);
+    const at = items.indexOf(e.target as SVGElement);
+    if (at < 0) return;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : STEPS[e.key] === undefined ? -1 : Math.min(items.length - 1, Math.max(0, at + STEPS[e.key]!));
+    if (to < 0) return;
+    e.preventDefault();
+    moveStop(box, items[to]!);
+    items[to]!.focus();
+  });
+  // A pointer or a test may focus any item: it becomes the tab stop.
+  box.addEventListener('focusin', (e) => {
+    if (networkItems(box).includes(e.target as SVGElement)) moveStop(box, e.target as Element);
+  });
 }

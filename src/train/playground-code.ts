@@ -90,7 +90,7 @@ function tsTensors(plane: boolean, features: readonly FeatureName[], inputs: num
   return plane
     ? `// Each point's inputs: ${features.map((f) => FEATURES[f].label).join(', ')}.
 const inputs = (idx: number[]) =>
-  tf.tensor2d(featureRows(idx.map((i) => points.x1[i]!), idx.map((i) => points.x2[i]!), ${JSON.stringify(features)}), [idx.length, ${inputs}]);
+  tf.tensor2d(featureRows(idx.map((i) => points.x1[i]!), idx.map((i) => points.x2[i]!), [${features.map((f) => `'${f}'`).join(', ')}]), [idx.length, ${inputs}]);
 const targets = (idx: number[]) => tf.tensor2d(idx.map((i) => points.label[i]!), [idx.length, 1]);`
     : `const inputs = (idx: number[]) => tf.tensor2d(idx.map((i) => data.x[i]!), [idx.length, 1]);
 const targets = (idx: number[]) => tf.tensor2d(idx.map((i) => data.y[i]!), [idx.length, 1]);`;
@@ -124,7 +124,7 @@ export function playgroundTypeScript(s: PlaygroundSettings, steps = 100): string
   const rows = tsTensors(data.plane, features, inputs);
   return `// The playground's run (${DATASETS[s.data]}) on this site's library; run from the repository's root.
 import { ${[...new Set(nn)].sort().join(', ')} } from './src/nn';
-import { trainTestSplit${s.data in { circle: 1, xor: 1, gauss: 1, spiral: 1 } ? ', classificationSet' : ''} } from './src/data/classification';
+import { ${s.data in { circle: 1, xor: 1, gauss: 1, spiral: 1 } ? 'classificationSet, ' : ''}trainTestSplit } from './src/data/classification';
 import { ${['Batches', 'RandomState', ...data.imports].sort().join(', ')} } from './src/data';
 ${data.plane ? "import { featureRows } from './src/data/features';\n" : ''}
 ${data.code}

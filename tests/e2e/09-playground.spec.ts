@@ -197,7 +197,7 @@ test('the code follows the model: a new layer list rewrites both listings, and e
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await d.locator('[data-code="typescript"]').textContent());
 });
 
-test('neurons and links are reached with Tab and name their values; the focus stays through a redraw', async ({ page }) => {
+test('the diagram is one tab stop whose arrow keys reach every neuron and link, each naming its value; the focus stays through a redraw', async ({ page }) => {
   const d = await open(page, 'cpu', '&playground.layers=2:tanh');
   await runTo(d, 5);
   await expect(d.locator('[data-role="network"]')).toHaveAttribute('data-drawn-step', '5');
@@ -208,11 +208,21 @@ test('neurons and links are reached with Tab and name their values; the focus st
   await expect(d.locator('[data-role="network-value"]')).toHaveText((await output.getAttribute('aria-label'))!);
   const bias = Number(await output.getAttribute('data-bias'));
   expect((await output.getAttribute('aria-label'))!.endsWith(bias.toFixed(3))).toBe(true);
-  await page.keyboard.press('Shift+Tab');
+  // One tab stop for the diagram; the arrow keys go through the neurons, then the links.
+  await expect(d.locator('[data-role="network"] [tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowUp');
   await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Neuron 2 of layer 1: bias -?\d\.\d{3}$/);
-  const link = d.locator('[data-role="network"] line[data-weight="1.0.1"]');
-  await link.focus();
-  await expect(link).toHaveAttribute('aria-label', /^Weight from neuron 2 of layer 1 to the output: -?\d\.\d{3}$/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Weight from x₁ to neuron 1 of layer 1: -?\d\.\d{3}$/);
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Weight from neuron 2 of layer 1 to the output: -?\d\.\d{3}$/);
+  await expect(d.locator('[data-role="network"] [tabindex="0"]')).toHaveCount(1);
+  // Tab leaves the diagram in one press.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveAttribute('data-weight', /.*/);
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Weight from neuron 2 of layer 1 to the output: /);
   await runTo(d, 40);
   await expect(d.locator('[data-role="network"]')).toHaveAttribute('data-drawn-step', '40');
   await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Weight from neuron 2 of layer 1 to the output: /);

@@ -47,7 +47,9 @@ describe('the network diagram', () => {
     expect(widths[0]).toBeLessThan(widths[4]!);
     const output = svg.querySelector('[data-neuron="2.0"]')!;
     expect(output.getAttribute('aria-label')).toBe('The output neuron: bias -0.750');
-    expect(output.getAttribute('tabindex')).toBe('0');
+    // One tab stop for the diagram: the first input; the arrow keys reach the rest.
+    expect(output.getAttribute('tabindex')).toBe('-1');
+    expect([...svg.querySelectorAll('[tabindex="0"]')].map((e) => e.getAttribute('aria-label'))).toEqual(['Input x₁']);
     // Every bias is also written under its neuron.
     expect([...svg.querySelectorAll('.if-neuron__bias')].map((t) => t.textContent)).toEqual(['b 0.01', 'b 0.02', 'b 0.03', 'b -0.75']);
   });
