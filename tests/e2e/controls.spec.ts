@@ -32,6 +32,7 @@ test('the suite covers every training demo', () => {
       'activation-race',
       'double-relu',
       'optimizer-race',
+      'playground',
       'quadratic-descent',
       'relu-fitter',
       'relu-surface',
