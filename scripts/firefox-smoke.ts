@@ -30,8 +30,8 @@ try {
       h1: document.querySelector('h1')?.textContent?.trim() ?? '',
       rawMath: document.querySelector('.sl-markdown-content')?.textContent?.includes('$$') ?? false,
       math: document.querySelectorAll('.katex').length,
-      demos: document.querySelectorAll('nn-fit-demo').length,
-      charts: document.querySelectorAll('nn-fit-demo figure svg').length,
+      demos: document.querySelectorAll('nn-fit-demo, nn-playground').length,
+      charts: document.querySelectorAll(':is(nn-fit-demo, nn-playground) figure svg').length,
     }));
     const ok = seen.h1 !== '' && !seen.rawMath && (!path.startsWith('/chapters/') || seen.math > 0) && seen.charts >= 2 * seen.demos;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${path}: ${seen.math} formulas, ${seen.demos} demos, ${seen.charts} charts`);
