@@ -201,7 +201,8 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
       g.append(el('title', {}, name));
       g.append(el('rect', { width: size, height: size, class: 'if-neuron__box' }));
       const bias = l > 0 ? params?.[l - 1]!.b[j] : undefined;
-      if (col.labels && bias !== undefined) g.append(el('text', { x: size / 2, y: size + 11, 'text-anchor': 'middle', class: 'if-neuron__bias' }, `b ${bias.toFixed(2)}`));
+      if (col.labels && bias !== undefined)
+        g.append(el('text', { x: size / 2, y: size + 11, 'text-anchor': 'middle', class: 'if-neuron__bias' }, `b ${bias.toFixed(2)}`));
       if (picture) drawPicture(g, picture, side, size, el);
       else if (l === 0) g.append(el('text', { x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle', class: 'if-neuron__name' }, network.inputs[j]!));
       svg.append(g);
@@ -246,7 +247,14 @@ export function networkKeys(box: HTMLElement): void {
     const items = networkItems(box);
     const at = items.indexOf(e.target as SVGElement);
     if (at < 0) return;
-    const to = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : STEPS[e.key] === undefined ? -1 : Math.min(items.length - 1, Math.max(0, at + STEPS[e.key]!));
+    const to =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? items.length - 1
+          : STEPS[e.key] === undefined
+            ? -1
+            : Math.min(items.length - 1, Math.max(0, at + STEPS[e.key]!));
     if (to < 0) return;
     e.preventDefault();
     moveStop(box, items[to]!);

@@ -197,7 +197,9 @@ test('the code follows the model: a new layer list rewrites both listings, and e
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await d.locator('[data-code="typescript"]').textContent());
 });
 
-test('the diagram is one tab stop whose arrow keys reach every neuron and link, each naming its value; the focus stays through a redraw', async ({ page }) => {
+test('the diagram is one tab stop whose arrow keys reach every neuron and link, each naming its value; the focus stays through a redraw', async ({
+  page,
+}) => {
   const d = await open(page, 'cpu', '&playground.layers=2:tanh');
   await runTo(d, 5);
   await expect(d.locator('[data-role="network"]')).toHaveAttribute('data-drawn-step', '5');

@@ -78,7 +78,13 @@ describe('the network diagram', () => {
   });
 
   it('past 160 links, links keep their hover title but leave the Tab order to the neurons', () => {
-    const wide = { ...network, layers: [{ units: 20, activation: 'relu' }, { units: 20, activation: 'relu' }] };
+    const wide = {
+      ...network,
+      layers: [
+        { units: 20, activation: 'relu' },
+        { units: 20, activation: 'relu' },
+      ],
+    };
     const weights = Array.from({ length: 2 * 20 + 20 + 20 * 20 + 20 + 20 + 1 }, (_, i) => Math.sin(i));
     const svg = networkDiagram({ network: wide, weights, unitCurves: null, prediction: null, side: null, document: doc });
     expect(svg.querySelectorAll('line')).toHaveLength(2 * 20 + 20 * 20 + 20);
