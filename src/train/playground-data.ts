@@ -73,39 +73,35 @@ function squareAround(x1: readonly number[], x2: readonly number[]): number[] {
   return linspace(lo - pad, hi + pad, CLASS_SIDE);
 }
 
-function plane(p: Points, side: number[], s: DataSettings): PlaygroundData {
-  const { train, test } = trainTestSplit(p.label.length, s.split, s.dataSeed);
-  const gx1 = side.flatMap(() => side);
-  const gx2 = side.flatMap((b) => side.map(() => b));
-  const part = (idx: number[]) => ({ x: featureRows(pick(p.x1, idx), pick(p.x2, idx), s.features), y: pick(p.label, idx), rows: idx.length });
-  const shown = (idx: number[]) => ({ x1: pick(p.x1, idx), x2: pick(p.x2, idx), label: pick(p.label, idx) });
+/** The x₁ and x₂ of a side × side lattice, x₁ varying fastest. */
+const lattice = (side: number[]) => ({ x1: side.flatMap(() => side), x2: side.flatMap((b) => side.map(() => b)) });
+
+/** Points of the plane with targets, split and mapped to the features; the model is drawn over the lattice of `side`. */
+function inPlane(x1: number[], x2: number[], y: number[], side: number[], s: DataSettings) {
+  const { train, test } = trainTestSplit(y.length, s.split, s.dataSeed);
+  const part = (idx: number[]) => ({ x: featureRows(pick(x1, idx), pick(x2, idx), s.features), y: pick(y, idx), rows: idx.length });
+  const grid = lattice(side);
   return {
-    kind: 'classes',
+    split: { train, test },
     train: part(train),
     test: part(test),
-    grid: { x: featureRows(gx1, gx2, s.features), rows: gx1.length },
+    grid: { x: featureRows(grid.x1, grid.x2, s.features), rows: grid.x1.length },
     inputs: s.features.map((f) => FEATURES[f].label),
-    side,
-    shown: { train: shown(train), test: shown(test) },
   };
+}
+
+function plane(p: Points, side: number[], s: DataSettings): PlaygroundData {
+  const { split, ...parts } = inPlane(p.x1, p.x2, p.label, side, s);
+  const shown = (idx: number[]) => ({ x1: pick(p.x1, idx), x2: pick(p.x2, idx), label: pick(p.label, idx) });
+  return { kind: 'classes', ...parts, side, shown: { train: shown(split.train), test: shown(split.test) } };
 }
 
 function surface(s: DataSettings): PlaygroundData {
   const side = SURFACE_SIDE;
-  const x1 = side.flatMap(() => side);
-  const x2 = side.flatMap((b) => side.map(() => b));
+  const { x1, x2 } = lattice(side);
   const target = x1.map((a, i) => SURFACES.bump.f(a, x2[i]!));
-  const { train, test } = trainTestSplit(x1.length, s.split, s.dataSeed);
-  const part = (idx: number[]) => ({ x: featureRows(pick(x1, idx), pick(x2, idx), s.features), y: pick(target, idx), rows: idx.length });
-  return {
-    kind: 'surface',
-    train: part(train),
-    test: part(test),
-    grid: { x: featureRows(x1, x2, s.features), rows: x1.length },
-    inputs: s.features.map((f) => FEATURES[f].label),
-    side,
-    target,
-  };
+  const { split: _split, ...parts } = inPlane(x1, x2, target, side, s);
+  return { kind: 'surface', ...parts, side, target };
 }
 
 /** The data the settings name; the classification sets and the surface need at least one feature. */
