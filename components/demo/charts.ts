@@ -1,8 +1,11 @@
 /**
- * A demo's two charts, the fit and the loss, kept up to date from its controller. Plot
- * loads only once a chart must change; where a chart's scales still fit, only its lines
- * move (microseconds), otherwise it is drawn anew, the loss chart a frame after the fit
- * chart, so no single task holds the page up for long.
+ * A demo's charts (the fit, the loss, and where a demo has them the landscape, the network
+ * and the accuracy), kept up to date from its controller. Plot loads only once a chart must
+ * change; where a chart's scales still fit, only its lines move (microseconds), otherwise
+ * it is drawn anew. No single task holds the page up for long: the fit chart is drawn in
+ * the frame that asks, every other chart in a frame of its own after it, and no drawing
+ * reads layout (the boxes' widths come from a ResizeObserver), so each frame lays the page
+ * out once.
  */
 import type { DemoController } from '../../src/demo/controller';
 import { lossSeriesRows, shownSeries } from '../../src/demo/loss-series';
@@ -10,7 +13,7 @@ import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
 import { legendKey } from '../../src/demo/preview-key';
 import { landscapeState } from '../../src/demo/landscape';
-import { accuracyChartWith, networkInput } from '../../src/demo/network-input';
+import { accuracyChartWith, accuracySeries, networkInput } from '../../src/demo/network-input';
 import type { Landscape, RunView } from '../../src/train/experiment';
 import type { StepRow } from '../../src/train/training-run';
 
@@ -23,9 +26,19 @@ export class DemoCharts {
   #redrawAll = true;
   /** The reader reached for the chart: draw the live chart with its handles now. */
   #wantsHandles = false;
+  /** The page is idle with a reader on it: the live charts replace the build's previews. */
+  #live = false;
   readonly #root: HTMLElement;
   readonly #c: DemoController;
   readonly #overlay: ChartOverlay | null;
+  /** Charts waiting for their frame, by name; each reads the record when its turn comes. */
+  readonly #jobs = new Map<string, () => void>();
+  #frame = 0;
+  /** The boxes' widths as last laid out (a box is observed from its first drawing on). */
+  readonly #widths = new Map<Element, number>();
+  readonly #sizes = new ResizeObserver((entries) => {
+    for (const e of entries) this.#widths.set(e.target, e.contentRect.width);
+  });
 
   constructor(root: HTMLElement, controller: DemoController, overlay: ChartOverlay | null) {
     this.#root = root;
@@ -36,6 +49,13 @@ export class DemoCharts {
   /** The next draw replaces both charts. */
   redrawAll(): void {
     this.#redrawAll = true;
+  }
+
+  /** The live charts replace the build's previews at the next draw (Plot loading first); false if they already do. */
+  goLive(): boolean {
+    if (this.#live) return false;
+    this.#live = true;
+    return true;
   }
 
   /** The reader reached for the chart (pointer over it, or focus in the demo): handles are drawn. */
@@ -54,6 +74,33 @@ export class DemoCharts {
 
   #box(role: string): HTMLElement {
     return this.#root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  }
+
+  /** How wide `box` is (at least `min`), without laying out the page: known from the observer after the first time. */
+  #width(box: HTMLElement, min: number): number {
+    let width = this.#widths.get(box);
+    if (width === undefined) {
+      width = box.clientWidth;
+      this.#widths.set(box, width);
+      this.#sizes.observe(box);
+    }
+    return Math.max(min, Math.round(width || 640));
+  }
+
+  /** Draws `job` in a frame of its own, after the charts already waiting (a newer job of the same name replaces the waiting one). */
+  #later(name: string, job: () => void): void {
+    this.#jobs.set(name, job);
+    this.#frame ||= requestAnimationFrame(() => this.#nextJob());
+  }
+
+  #nextJob(): void {
+    this.#frame = 0;
+    const first = this.#jobs.entries().next();
+    if (first.done) return;
+    const [name, job] = first.value;
+    this.#jobs.delete(name);
+    job();
+    if (this.#jobs.size > 0) this.#frame = requestAnimationFrame(() => this.#nextJob());
   }
 
   /** The key under the fit chart (its units, or a heat map's colours), rewritten only when it changes. */
@@ -78,29 +125,40 @@ export class DemoCharts {
   }
 
   /** The loss along a, and below it the map over (a, b) with the run's path: each as wide as its own box. */
-  #drawLandscape(plot: PlotModule, view: RunView, { a, b }: Landscape, rows: readonly StepRow[], width: number): void {
+  #drawLandscape(plot: PlotModule, view: RunView, { a, b }: Landscape, rows: readonly StepRow[]): void {
     const loss = this.#landscapeLoss();
     const { at, path, route } = landscapeState(view.columnNames, rows);
     const along = this.#box('landscape-chart');
     const map = this.#box('contour-chart');
-    along.replaceChildren(plot.landscapeChart({ data: view.data, at, path, loss, domain: a, width: Math.max(280, along.clientWidth || width) }));
-    map.replaceChildren(
-      plot.contourChart({ data: view.data, at, path: route, loss, domain: { a, b }, width: Math.max(280, map.clientWidth || width) }),
+    along.replaceChildren(plot.landscapeChart({ data: view.data, at, path, loss, domain: a, width: this.#width(along, 280) }));
+    // The map's contours are the costliest drawing here: at most a few times a second while training.
+    if (this.#c.state === 'running' && performance.now() - this.#contourDrawn < 300) return;
+    this.#contourDrawn = performance.now();
+    this.#later('contour', () =>
+      map.replaceChildren(plot.contourChart({ data: view.data, at, path: route, loss, domain: { a, b }, width: this.#width(map, 280) })),
     );
   }
 
   #networkDrawn = 0;
+  #contourDrawn = 0;
 
   /** The diagram: a few hundred elements, redrawn at most twice a second while training. */
   #drawNetwork(plot: PlotModule, view: RunView): void {
     const r = this.#c.record;
     if (this.#c.state === 'running' && performance.now() - this.#networkDrawn < 500) return;
     this.#networkDrawn = performance.now();
-    plot.redrawNetwork(this.#box('network'), { ...networkInput(view, r.curves, r.weights) }, r.step);
+    const box = this.#box('network');
+    plot.redrawNetwork(box, { ...networkInput(view, r.curves, r.weights) }, r.step, this.#width(box, 300));
     // Two classes: the accuracies by step, beside the losses (a curve has none: the figure hides).
     const accuracy = this.#box('accuracy-chart');
     accuracy.closest('figure')!.hidden = !view.classes;
-    if (view.classes) accuracy.replaceChildren(accuracyChartWith(plot.lossChart, view, r.history.rows(), Math.max(320, accuracy.clientWidth || 640)));
+    if (!view.classes) return;
+    const rows = r.history.rows();
+    const figure = accuracy.firstElementChild as HTMLElement | null;
+    const series = accuracySeries(view, rows);
+    const width = this.#width(accuracy, 320);
+    if (figure?.getAttribute('data-width') === String(width) && plot.updateLossChart(figure, { rows, log: false, series })) return;
+    accuracy.replaceChildren(accuracyChartWith(plot.lossChart, view, rows, width));
   }
 
   draw(): void {
@@ -109,12 +167,12 @@ export class DemoCharts {
     const view = r.view;
     const drawing = this.#overlay?.drawing ?? false;
     // Until the first run moves, the build-time preview already shows it: Plot isn't even
-    // loaded. Demos with handles to drag need the live chart (its scales) once the reader
-    // reaches for it.
+    // loaded, until the page is idle with a reader on it (goLive). Demos with handles to drag
+    // need the live chart (its scales) once the reader reaches for it.
     const reference = this.#root.querySelector<HTMLInputElement>('[data-role="reference"]')?.checked ?? false;
     // A link's own settings (another dataset, say) are not what the build drew: the live chart then comes at once.
     const preview = r.starts <= 1 && r.step === 0 && this.#c.settings.usesDefaults;
-    if (preview && !(view?.editable && this.#wantsHandles) && !drawing && !reference && !this.#staleLandscape()) return;
+    if (preview && !this.#live && !(view?.editable && this.#wantsHandles) && !drawing && !reference && !this.#staleLandscape()) return;
     const plot = this.#plot;
     if (!plot) {
       void this.loadPlot().then(() => this.draw());
@@ -123,9 +181,9 @@ export class DemoCharts {
     const rows = r.history.rows();
     if (!view || rows.length === 0) return;
     const fit = this.#box('fit-chart');
-    const width = Math.max(320, Math.round(fit.clientWidth || 640));
+    const width = this.#width(fit, 320);
     const fitFigure = fit.firstElementChild;
-    const sameWidth = fitFigure?.getAttribute('width') === String(width) && !this.#redrawAll;
+    const sameWidth = fitFigure?.getAttribute('data-width') === String(width) && !this.#redrawAll;
     this.#redrawAll = false;
     // A network's curves carry every hidden unit after the prediction: its own view draws those.
     const curves = view.network ? (r.curves?.slice(0, 1) ?? null) : r.curves;
@@ -133,12 +191,17 @@ export class DemoCharts {
     const shown = shownSeries(c.settings.spec, c.settings.values, view.lossSeries);
     const model = shown && { label: shown.label, colour: plot.seriesColour(shown.index) };
     const sameModel = fitFigure?.getAttribute('data-model') === (model?.label ?? '') && fitFigure?.hasAttribute('data-reference') === reference;
+    const moved = sameWidth && fitFigure && curves?.[0];
     if (view.classes) {
-      // A lattice of a few hundred cells and the points: drawn anew each time.
-      fit.replaceChildren(plot.classChart({ ...view.classes, probability: curves?.[0] ?? null, width }));
+      // A lattice of a few hundred cells and the points: recoloured in place once drawn.
+      if (!(moved && plot.updateClassChart(fitFigure, view.classes.side, curves[0]!))) {
+        fit.replaceChildren(plot.classChart({ ...view.classes, probability: curves?.[0] ?? null, width }));
+      }
     } else if (view.surface) {
-      // Two heat maps of a few hundred cells: drawn anew each time (a few milliseconds).
-      fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
+      // Two heat maps of a few hundred cells: the model's recoloured in place once drawn.
+      if (!(moved && plot.updateSurfaceChart(fitFigure, view.surface.side, curves[0]!, r.units ?? []))) {
+        fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
+      }
     } else if (!(sameWidth && sameModel && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves, view.data))) {
       const series = this.#c.settings.series;
       const yDomain = drawing && series ? seriesDomain(series.setting) : view.yDomain;
@@ -158,18 +221,26 @@ export class DemoCharts {
         }),
       );
     }
+    // The width it was drawn for (a class map is narrower than its box): the next draw may move it in place.
+    fit.firstElementChild?.setAttribute('data-width', String(width));
     this.#legend(plot, view);
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);
-    if (view.landscape) this.#drawLandscape(plot, view, view.landscape, rows, width);
-    if (view.network) this.#drawNetwork(plot, view);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
     this.#root.dataset.drawnStep = String(r.step);
-    const lossBox = this.#box('loss-chart');
+    this.#later('loss', () => this.#drawLoss(plot, view));
+    if (view.landscape) this.#later('landscape', () => this.#drawLandscape(plot, view, view.landscape!, this.#c.record.history.rows()));
+    if (view.network) this.#later('network', () => this.#drawNetwork(plot, view));
+  }
+
+  /** The loss by step: its line moved in place while the axes hold it, else drawn anew. */
+  #drawLoss(plot: PlotModule, view: RunView): void {
+    const rows = this.#c.record.history.rows();
+    const box = this.#box('loss-chart');
+    const width = this.#width(this.#box('fit-chart'), 320);
     const log = this.#root.querySelector<HTMLInputElement>('[data-role="log-scale"]')!.checked;
-    const lossFigure = lossBox.firstElementChild as HTMLElement | null;
-    if (lossFigure?.getAttribute('width') === String(width) && plot.updateLossChart(lossFigure, rows, log)) return;
     const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(rows, view.columnNames, column) }));
-    const xLabel = c.hand ? 'try' : 'step';
-    requestAnimationFrame(() => lossBox.replaceChildren(plot.lossChart({ rows, log, width, xLabel, series })));
+    const figure = box.firstElementChild as HTMLElement | null;
+    if (figure?.getAttribute('data-width') === String(width) && plot.updateLossChart(figure, { rows, log, series })) return;
+    box.replaceChildren(plot.lossChart({ rows, log, width, xLabel: this.#c.hand ? 'try' : 'step', series }));
   }
 }

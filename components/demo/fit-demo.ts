@@ -17,6 +17,7 @@ import { DemoChrome, isWaiting, waits } from './demo-chrome';
 import { SettingsPanel } from './settings-panel';
 import { wireNotebookLinks, type RunToExport } from './notebook-links';
 import { DemoPainter } from './painter';
+import { demoChanged, warmWhenIdle, whenReaderIdle } from './warm-up';
 import type { CodePanel } from './code-panel';
 
 const DRAW_HINT =
@@ -74,7 +75,7 @@ export class NnFitDemo extends HTMLElement {
       spec: config.settings,
       hand: this.dataset.mode === 'hand',
       query,
-      makeTrainer: (onReport, inPage) => (inPage ? new InPageTrainer(onReport) : new TrainerClient(onReport)),
+      makeTrainer: (onReport, inPage) => (inPage ? new InPageTrainer(onReport) : new TrainerClient(onReport, this.id)),
       emit: (e) => this.#on(e),
     });
     this.#chrome = new DemoChrome(this);
@@ -89,6 +90,13 @@ export class NnFitDemo extends HTMLElement {
     const notice = this.#c.settings.linkNotice(query, demos[0] === this.id ? demos : []);
     if (notice) this.#chrome.message({ text: notice, kind: 'notice', way: 'defaults' });
     this.#wire();
+    const c = this.#c;
+    warmWhenIdle({
+      key: this.id,
+      init: () => ({ experiment: config.experiment, settings: { ...c.settings.values }, backend: c.settings.backend }),
+      started: () => c.state !== 'idle',
+      busy: () => c.state === 'loading' || c.state === 'running',
+    });
   }
 
   disconnectedCallback(): void {
@@ -117,7 +125,7 @@ export class NnFitDemo extends HTMLElement {
     this.querySelector('[data-role="reference"]')?.addEventListener('change', () => this.#painter.draw());
     // Start when the demo comes within a quarter screen of the viewport (not during page load);
     // pause when it is far off screen, or the tab hidden, and resume when it comes back.
-    const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && (c.start(), this.#enhance()), { rootMargin: '25% 0px' });
+    const near = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && this.#near(), { rootMargin: '25% 0px' });
     const far = new IntersectionObserver((es) => c.setVisible(es.some((e) => e.isIntersecting)), { rootMargin: '50% 0px' });
     near.observe(this);
     far.observe(this);
@@ -146,6 +154,12 @@ export class NnFitDemo extends HTMLElement {
     stage.addEventListener('pointerenter', reach);
     stage.addEventListener('touchstart', reach, { passive: true });
     this.addEventListener('focusin', reach);
+  }
+
+  /** Near the viewport: the trainer starts (taking the worker warmed for it, if any), and the playground's extras load. */
+  #near(): void {
+    this.#c.start();
+    this.#enhance();
   }
 
   /** The playground's extras (layer rows, code panel) load as it nears the viewport, like the runtime. */
@@ -208,7 +222,10 @@ export class NnFitDemo extends HTMLElement {
         if (this.#c.link.contextLost) this.dataset.contextLost = 'true';
         else delete this.dataset.contextLost;
         this.dispatchEvent(new CustomEvent('nn-state', { detail: { state: e.state } }));
-        return this.#chrome.state(e.state, this.#c.usable);
+        this.#chrome.state(e.state, this.#c.usable);
+        // A run that ran away stops without a 'stopped': the log still shows all its newest rows.
+        if (e.state === 'diverged') this.#painter.queue();
+        return demoChanged();
       case 'settings':
         this.#panel.sync();
         this.#code?.show(this.#c.settings.values);
@@ -225,6 +242,8 @@ export class NnFitDemo extends HTMLElement {
       case 'start':
         this.#painter.table.reset();
         this.#charts.redrawAll();
+        // Plot's first drawing is the slowest: done while the reader reads, not at the first step.
+        whenReaderIdle(() => this.#charts.goLive() && this.#painter.queue());
         const view = this.#c.record.view;
         this.#overlay?.enableDrawing(!view?.classes && !view?.surface);
         if (e.drawTarget && this.#overlay && !this.#overlay.drawing) {

@@ -9,7 +9,9 @@ import type { DemoCharts } from './charts';
 import type { DemoChrome } from './demo-chrome';
 import { StepLogTable } from './step-log';
 
+/** The step log shows the newest 100 rows; while a run streams, a screenful (see StepLogTable). */
 const LOG_ROWS_SHOWN = 100;
+const LOG_ROWS_RUNNING = 12;
 /** While training, charts and the log redraw at most this often (reduced motion: far less). */
 const DRAW_EVERY_MS = 100;
 const DRAW_EVERY_MS_REDUCED = 500;
@@ -27,7 +29,7 @@ export class DemoPainter {
     private readonly chrome: DemoChrome,
     private readonly charts: DemoCharts,
   ) {
-    this.table = new StepLogTable(root.querySelector('[data-role="log"]')!, root.querySelector('[data-role="log-scroll"]')!, LOG_ROWS_SHOWN);
+    this.table = new StepLogTable(root.querySelector('[data-role="log"]')!);
   }
 
   /** Draws soon: after a short wait, at the next frame; reports in between add nothing. */
@@ -50,7 +52,8 @@ export class DemoPainter {
     if (now && last) now.textContent = fmt(last.loss);
     if (this.c.state !== 'running' || performance.now() - this.#tableDrawn >= TABLE_EVERY_MS) {
       this.#tableDrawn = performance.now();
-      this.table.draw(r.history.latest(LOG_ROWS_SHOWN));
+      const rows = this.c.state === 'running' ? LOG_ROWS_RUNNING : LOG_ROWS_SHOWN;
+      this.table.draw(r.history.latest(rows), rows);
     }
     this.charts.draw();
   }

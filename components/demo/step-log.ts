@@ -2,33 +2,37 @@ import { formatNumber } from '../../src/demo/format';
 import type { StepRow } from '../../src/train/training-run';
 
 /**
- * The notebook-style table under a demo: the newest `maxRows` rows of the log, appended as
- * they arrive and kept scrolled to the bottom unless the reader has scrolled up.
+ * The notebook-style table under a demo: the newest rows of the log, appended as they
+ * arrive. Its scroll box is a reversed flex column (fit-demo.css), so the browser keeps it
+ * at the bottom unless the reader has scrolled up: drawing reads no layout, and so never
+ * forces one in the middle of a frame. While a run streams, the caller asks for few rows
+ * (a screenful): a fast run replaces them all at every draw, and building a hundred rows
+ * that often would cost the page more than a frame.
  */
 export class StepLogTable {
-  /** The last step the table shows; −1 after a reset (the next draw replaces every row). */
-  #lastStep = -1;
+  /** The steps of the rows shown, top to bottom; empty after a reset (the next draw replaces every row). */
+  #steps: number[] = [];
+  #fresh = true;
 
-  constructor(
-    private readonly body: HTMLElement,
-    private readonly scroller: HTMLElement,
-    private readonly maxRows: number,
-  ) {}
+  constructor(private readonly body: HTMLElement) {}
 
   /**
    * The log starts again at step 0: the next draw replaces every row at once (emptying the
    * table now would collapse it until then, and the page below would jump).
    */
   reset(): void {
-    this.#lastStep = -1;
+    this.#fresh = true;
   }
 
-  /** Brings the table up to date with `latest` (the newest rows of the log, in step order): new rows appended, the oldest dropped. */
-  draw(latest: readonly StepRow[]): void {
-    const atBottom = this.scroller.scrollTop + this.scroller.clientHeight >= this.scroller.scrollHeight - 4;
-    const fresh = this.#lastStep < 0;
-    const added = latest.filter((r) => r.step > this.#lastStep).slice(-this.maxRows);
-    if (added.length === 0 && !fresh) return;
+  /** Shows the newest `max` of `latest` (the newest rows of the log, in step order): new rows appended, the oldest dropped. */
+  draw(latest: readonly StepRow[], max: number): void {
+    const want = latest.slice(-max);
+    if (want.length === 0) return;
+    const last = this.#steps.at(-1) ?? -1;
+    // Rows older than those shown are wanted (after a reset, or more rows once a run stops): all anew.
+    const anew = this.#fresh || want[0]!.step < (this.#steps[0] ?? 0);
+    const added = anew ? want : want.filter((r) => r.step > last);
+    if (added.length === 0) return;
     const fragment = document.createDocumentFragment();
     for (const r of added) {
       const tr = document.createElement('tr');
@@ -39,10 +43,17 @@ export class StepLogTable {
       }
       fragment.append(tr);
     }
-    this.#lastStep = latest.at(-1)?.step ?? this.#lastStep;
-    if (fresh || added.length >= this.maxRows) this.body.replaceChildren(fragment);
-    else this.body.append(fragment);
-    while (this.body.children.length > this.maxRows) this.body.firstElementChild?.remove();
-    if (atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
+    if (anew || added.length >= max) {
+      this.body.replaceChildren(fragment);
+      this.#steps = added.map((r) => r.step);
+    } else {
+      this.body.append(fragment);
+      this.#steps.push(...added.map((r) => r.step));
+    }
+    this.#fresh = false;
+    while (this.#steps.length > max) {
+      this.body.firstElementChild?.remove();
+      this.#steps.shift();
+    }
   }
 }

@@ -43,6 +43,9 @@ export async function startBackend(requested: BackendName = 'webgl'): Promise<Ba
   let fallbackReason = requested === 'wasm' ? await whyNoWasm() : undefined;
   if (fallbackReason) return fallBack(requested, fallbackReason);
   try {
+    // Unpacked textures: our models are small, so a step's cost is its kernel count, and
+    // packing adds pack and unpack kernels (and shaders to compile before the first step).
+    if (requested === 'webgl') tf.env().set('WEBGL_PACK', false);
     if (await tf.setBackend(requested)) {
       await tf.ready();
       return { backend: requested, requested };

@@ -1,5 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import { contours } from 'd3-contour';
+import { geoPath } from 'd3-geo';
 import { themedPlot } from './themed-plot';
+import type { PlotFigure } from './fast-update';
 
 type Points = { x1: readonly number[]; x2: readonly number[]; label: readonly number[] };
 
@@ -104,4 +107,36 @@ function classMarks(
     }),
     Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
   ];
+}
+
+/**
+ * Moves a class map drawn by {@link classChart} to new probabilities in place: each cell's
+ * colour, and the P = ½ line traced again the way Plot's contour mark traces it (d3-contour,
+ * then from the lattice to the screen). Only colours and one path change, so the page is
+ * repainted but not laid out. False (draw it anew) when the map has no cells of this lattice
+ * or no boundary line yet.
+ */
+export function updateClassChart(figure: PlotFigure, side: readonly number[], probability: readonly number[]): boolean {
+  const n = side.length;
+  const cells = figure.querySelectorAll('g.if-cells rect');
+  const boundary = figure.querySelector('g.if-boundary path');
+  const [sx, sy, colour] = [figure.scale?.('x'), figure.scale?.('y'), figure.scale?.('color' as 'x')];
+  if (cells.length !== n * n || probability.length !== n * n || !boundary || !sx || !sy || !colour) return false;
+  probability.forEach((p, i) => cells[i]!.setAttribute('fill', String(colour.apply(p))));
+  const half = (side[1]! - side[0]!) / 2;
+  const [x1, x2] = [sx.apply(side[0]! - half), sx.apply(side.at(-1)! + half)];
+  const [y1, y2] = [sy.apply(side[0]! - half), sy.apply(side.at(-1)! + half)];
+  const line = contours()
+    .size([n, n])
+    .contour(probability as number[], 0.5);
+  for (const polygon of line.coordinates) {
+    for (const ring of polygon) {
+      for (const point of ring) {
+        point[0] = x1 + (point[0]! * (x2 - x1)) / n;
+        point[1] = y1 + (point[1]! * (y2 - y1)) / n;
+      }
+    }
+  }
+  boundary.setAttribute('d', geoPath()(line) ?? '');
+  return true;
 }

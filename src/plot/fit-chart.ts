@@ -258,14 +258,19 @@ export function unitKinks(grid: readonly number[], units: readonly (readonly num
 
 /** Moves the kink dots drawn by {@link fitChart}; false if their number changed (then it is redrawn). */
 function setKinks(figure: PlotFigure, kinks: readonly Kink[]): boolean {
-  const dots = figure.querySelectorAll('g.if-kinks circle');
+  const group = figure.querySelector('g.if-kinks');
   const sx = figure.scale?.('x');
   const sy = figure.scale?.('y');
-  if (dots.length !== kinks.length || !sx || !sy) return false;
+  if (!sx || !sy || !group) return !!sx && !!sy && kinks.length === 0;
+  // A unit's kink comes onto the grid or leaves it: a dot more or fewer (a dot has its place, radius and colour; the group, the rest).
+  while (group.children.length > kinks.length) group.lastElementChild!.remove();
+  while (group.children.length < kinks.length) group.append(group.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'circle'));
+  const dots = group.children;
   kinks.forEach((k, i) => {
     dots[i]!.setAttribute('cx', String(Math.round(sx.apply(k.x) * 10) / 10));
     dots[i]!.setAttribute('cy', String(Math.round(sy.apply(k.y) * 10) / 10));
     dots[i]!.setAttribute('fill', unitColour(k.unit));
+    dots[i]!.setAttribute('r', '4');
   });
   return true;
 }

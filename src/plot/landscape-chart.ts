@@ -119,7 +119,7 @@ export function contourChart({ data, at, path, loss, domain, width = 640, docume
         x2: domain.a[1],
         y1: domain.b[0],
         y2: domain.b[1],
-        pixelSize: 4,
+        pixelSize: 6,
         value: f,
         thresholds: levels(f, domain),
         stroke: 'currentColor',

@@ -92,32 +92,55 @@ export function lossChart({
     ariaLabel: 'Loss by training step',
     ariaDescription: describe(points),
   });
-  Object.assign((figure as HTMLElement).dataset, { log: String(log), domain: JSON.stringify({ x, y }) });
+  mark(figure, width, log, 0, { x, y });
   return figure;
 }
 
 /**
- * Moves the loss line of a chart made by {@link lossChart} to new rows in place, when its
- * domains still hold them; false when it must be redrawn.
+ * Moves the lines of a chart made by {@link lossChart} (one loss, or several series) to
+ * new rows in place, when its domains still hold them and it has a line for each series;
+ * false when it must be drawn anew.
  */
-export function updateLossChart(figure: PlotFigure & HTMLElement, rows: LossChartInput['rows'], log: boolean): boolean {
-  if (figure.dataset.log !== String(log) || !figure.querySelector('g.if-loss')) return false;
-  const points = plotted(rows, log);
-  if (points.length < 2 || JSON.stringify(domains(points, log)) !== figure.dataset.domain) return false;
-  const path = figure.querySelector('g.if-loss path');
-  const dot = figure.querySelector('g.if-last circle');
-  const d = linePath(
-    figure,
-    points.map((p) => p.step),
-    points.map((p) => p.loss),
+export function updateLossChart(figure: HTMLElement, { rows, log = false, series }: Pick<LossChartInput, 'rows' | 'log' | 'series'>): boolean {
+  const svg = (figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg')) as (PlotFigure & SVGSVGElement) | null;
+  if (!svg || figure.dataset.log !== String(log) || figure.dataset.series !== String(series?.length ?? 0)) return false;
+  const lines = series?.length ? series.map((s) => plotted(s.rows, log)) : [plotted(rows, log)];
+  const all = lines.flat();
+  if (all.length < 2 || JSON.stringify(domains(all, log)) !== figure.dataset.domain) return false;
+  const paths = svg.querySelectorAll(series?.length ? 'g.if-series path' : 'g.if-loss path');
+  const dots = svg.querySelectorAll(series?.length ? 'g.if-series-last circle' : 'g.if-last circle');
+  if (paths.length !== lines.length || dots.length !== lines.length || lines.some((l) => l.length === 0)) return false;
+  const ds = lines.map((l) =>
+    linePath(
+      svg,
+      l.map((p) => p.step),
+      l.map((p) => p.loss),
+    ),
   );
-  if (!path || !dot || !d) return false;
-  path.setAttribute('d', d);
-  const end = d.slice(d.lastIndexOf('L') + 1).split(',');
-  dot.setAttribute('cx', end[0]!);
-  dot.setAttribute('cy', end[1]!);
-  figure.setAttribute('aria-description', describe(points));
+  if (ds.some((d) => d === null)) return false;
+  ds.forEach((d, i) => {
+    paths[i]!.setAttribute('d', d!);
+    const end = d!.slice(d!.lastIndexOf(d!.includes('L') ? 'L' : 'M') + 1).split(',');
+    dots[i]!.setAttribute('cx', end[0]!);
+    dots[i]!.setAttribute('cy', end[1]!);
+  });
+  svg.setAttribute(
+    'aria-description',
+    series?.length ? describeSeries(series.map((s, i) => ({ name: s.name, points: lines[i]! }))) : describe(lines[0]!),
+  );
   return true;
+}
+
+/** What a chart of several series says to a screen reader: each one's latest value. */
+function describeSeries(lines: { name: string; points: { step: number; loss: number }[] }[]): string {
+  return lines
+    .map((l) => `${l.name}: ${l.points.at(-1) ? `${l.points.at(-1)!.loss.toPrecision(4)} at step ${l.points.at(-1)!.step}` : 'no steps yet'}`)
+    .join('; ');
+}
+
+/** The test hooks and what {@link updateLossChart} checks: the width, the scale, the number of series and the domains drawn. */
+function mark(figure: Element, width: number, log: boolean, series: number, domain: { x: [number, number]; y: [number, number] }): void {
+  Object.assign((figure as HTMLElement).dataset, { width: String(width), log: String(log), series: String(series), domain: JSON.stringify(domain) });
 }
 
 /** Plot's "observable10" colours, named here so the legend (plain HTML) and the lines agree. */
@@ -154,12 +177,10 @@ function seriesChart(
     color: { domain: series.map((s) => s.name), range: colours },
     marks: [
       Plot.line(rows, { x: 'step', y: 'loss', z: 'name', stroke: 'name', strokeWidth: 2, className: 'if-series' }),
-      Plot.dot(last, { x: 'step', y: 'loss', fill: 'name', r: 3 }),
+      Plot.dot(last, { x: 'step', y: 'loss', fill: 'name', r: 3, className: 'if-series-last' }),
     ],
     ariaLabel: `${yLabel[0]!.toUpperCase()}${yLabel.slice(1)} by training step, one line per run`,
-    ariaDescription: lines
-      .map((l) => `${l.name}: ${l.points.at(-1) ? `${l.points.at(-1)!.loss.toPrecision(4)} at step ${l.points.at(-1)!.step}` : 'no steps yet'}`)
-      .join('; '),
+    ariaDescription: describeSeries(lines),
   });
   const d = doc ?? document;
   const box = d.createElement('div');
@@ -176,5 +197,6 @@ function seriesChart(
     legend.append(item);
   });
   box.append(legend, svg);
+  mark(box, width, log, series.length, { x, y });
   return box;
 }

@@ -212,19 +212,52 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
 
 /**
  * Draws the diagram into `box` at its width, keeping the reader's place: the neuron or link
- * in focus before the redraw has it again. `data-drawn-step` on the box is a test hook.
+ * in focus before the redraw has it again. The same network at the same width is changed in
+ * place (see {@link morph}): mostly widths, colours and shades, which the browser repaints
+ * without laying the diagram out again. `data-drawn-step` on the box is a test hook.
  */
-export function redrawNetwork(box: HTMLElement, input: NetworkDiagramInput, step: number): void {
+export function redrawNetwork(box: HTMLElement, input: NetworkDiagramInput, step: number, width = Math.max(300, box.clientWidth || 640)): void {
+  const fresh = networkDiagram({ ...input, width });
+  const old = box.firstElementChild;
+  box.dataset.drawnStep = String(step);
+  if (old?.tagName === fresh.tagName && ['aria-label', 'width', 'height'].every((a) => old.getAttribute(a) === fresh.getAttribute(a))) {
+    morph(old, fresh);
+    return;
+  }
   const stop = box.querySelector('[tabindex="0"]');
   const keep = stop?.getAttribute('aria-label')?.split(':')[0];
   const hadFocus = box.contains(document.activeElement);
-  box.replaceChildren(networkDiagram({ ...input, width: Math.max(300, box.clientWidth || 640) }));
+  box.replaceChildren(fresh);
   const again = keep && networkItems(box).find((e) => e.getAttribute('aria-label')!.split(':')[0] === keep);
   if (again) {
     moveStop(box, again);
     if (hadFocus) again.focus();
   }
-  box.dataset.drawnStep = String(step);
+}
+
+/**
+ * Makes `old` read like `fresh`, node for node where the two have the same shape: attributes
+ * and text set where they differ, tab stops left where the reader moved them (so focus stays
+ * on the same node); a child list of another length, or another element, is replaced whole.
+ */
+export function morph(old: Element, fresh: Element): void {
+  for (const a of [...fresh.attributes]) if (a.name !== 'tabindex' && old.getAttribute(a.name) !== a.value) old.setAttribute(a.name, a.value);
+  for (const a of [...old.attributes]) if (a.name !== 'tabindex' && !fresh.hasAttribute(a.name)) old.removeAttribute(a.name);
+  const [from, to] = [[...old.childNodes], [...fresh.childNodes]];
+  if (from.length !== to.length) {
+    old.replaceChildren(...to);
+    return;
+  }
+  to.forEach((f, i) => {
+    const o = from[i]!;
+    if (o.nodeType === 3 && f.nodeType === 3) {
+      if (o.nodeValue !== f.nodeValue) o.nodeValue = f.nodeValue;
+    } else if (o.nodeType === 1 && f.nodeType === 1 && (o as Element).tagName === (f as Element).tagName) {
+      morph(o as Element, f as Element);
+    } else {
+      old.replaceChild(f, o);
+    }
+  });
 }
 
 /** The diagram's items in reading order: the neurons column by column, then the links. */

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { narrow } from './sizes';
 import { themedPlot } from './themed-plot';
+import type { PlotFigure } from './fast-update';
 
 export interface SurfaceChartInput {
   /** Both axes' grid points. */
@@ -43,10 +44,7 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
   const hi = side.at(-1)!;
   const cells = (values: readonly number[], panel: string) => values.map((z, i) => ({ x1: side[i % n]!, x2: side[Math.floor(i / n)]!, z, panel }));
   const rows = [...cells(target, 'target'), ...(prediction ? cells(prediction, 'model') : [])];
-  const folds = units
-    .map((u) => foldSegment(u, lo - half, hi + half))
-    .filter((s): s is [number, number, number, number] => s !== null)
-    .map(([a, b, c, d]) => ({ a, b, c, d, panel: 'model' }));
+  const folds = foldsOf(units, lo - half, hi + half).map(([a, b, c, d]) => ({ a, b, c, d, panel: 'model' }));
   // Side by side; on a phone's narrow column, one above the other so each stays large.
   const stacked = narrow(width);
   const facet = stacked ? 'fy' : 'fx';
@@ -94,6 +92,42 @@ export function surfaceChart({ side, target, prediction, units = [], width = 640
     ariaLabel: 'The target surface and the model, as heat maps',
     ariaDescription: `${stacked ? 'Above' : 'Left'}: the target over a ${n} by ${n} grid of (x₁, x₂); ${stacked ? 'below' : 'right'}: the model${units.length ? `, with the ${folds.length} fold lines of its units that cross the square drawn dashed` : ''}. Brighter is higher.`,
   });
+}
+
+/** Each unit's fold line's segment inside the square [lo, hi]², for the units whose line crosses it. */
+const foldsOf = (units: readonly (readonly number[])[], lo: number, hi: number) =>
+  units.map((u) => foldSegment(u, lo, hi)).filter((s): s is [number, number, number, number] => s !== null);
+
+/**
+ * Moves the model's heat map drawn by {@link surfaceChart} in place: each cell's colour and
+ * the fold lines (one more or fewer as units' lines come into the square or leave it). The
+ * page is repainted, not laid out. False (draw it anew) where the chart has no model panel
+ * of this grid, or no fold lines, yet.
+ */
+export function updateSurfaceChart(
+  figure: PlotFigure,
+  side: readonly number[],
+  prediction: readonly number[],
+  units: readonly (readonly number[])[],
+): boolean {
+  const n = side.length;
+  const panels = figure.querySelectorAll('g.if-cells');
+  const cells = panels[1]?.querySelectorAll('rect');
+  const folds = figure.querySelectorAll('g.if-folds');
+  const [sx, sy, colour] = [figure.scale?.('x'), figure.scale?.('y'), figure.scale?.('color' as 'x')];
+  // Plot draws the fold lines' group in the model's panel only (the target has none).
+  if (!cells || cells.length !== n * n || prediction.length !== n * n || folds.length !== 1 || !sx || !sy || !colour) return false;
+  prediction.forEach((z, i) => cells[i]!.setAttribute('fill', String(colour.apply(z))));
+  const half = (side[1]! - side[0]!) / 2;
+  const lines = foldsOf(units, side[0]! - half, side.at(-1)! + half);
+  const group = folds[0]!;
+  while (group.children.length > lines.length) group.lastElementChild!.remove();
+  while (group.children.length < lines.length) group.append(group.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'path'));
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  lines.forEach(([a, b, c, d], i) =>
+    group.children[i]!.setAttribute('d', `M${r(sx.apply(a))},${r(sy.apply(b))}L${r(sx.apply(c))},${r(sy.apply(d))}`),
+  );
+  return true;
 }
 
 /** One colour scale for target and model, fixed by the target so the two compare. */

@@ -20,14 +20,11 @@ export class TrainerClient implements Trainer {
   readonly #worker: Worker;
   #heard = false;
 
-  constructor(onReport: (r: Report) => void) {
-    if (typeof Worker !== 'function') throw new WorkerUnavailableError('This browser has no Web Workers');
-    try {
-      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nn-trainer' });
-    } catch (err) {
-      throw new WorkerUnavailableError(`This browser could not start a Web Worker (${err instanceof Error ? err.message : String(err)})`);
-    }
+  /** `key` names a worker {@link warmTrainer} started for this demo: it is taken over if it is still sound. */
+  constructor(onReport: (r: Report) => void, key?: string) {
+    this.#worker = takeWarm(key) ?? startWorker();
     this.#worker.onmessage = (e: MessageEvent<Report>) => {
+      if (e.data.type === 'warmed') return;
       this.#heard = true;
       onReport(e.data);
     };
@@ -49,6 +46,65 @@ export class TrainerClient implements Trainer {
   terminate(): void {
     this.#worker.terminate();
   }
+}
+
+function startWorker(): Worker {
+  if (typeof Worker !== 'function') throw new WorkerUnavailableError('This browser has no Web Workers');
+  try {
+    return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nn-trainer' });
+  } catch (err) {
+    throw new WorkerUnavailableError(`This browser could not start a Web Worker (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/** A worker started ahead of need, for one demo; `failed` once its script could not run (the demo then starts its own, which says why). */
+interface WarmWorker {
+  worker: Worker;
+  failed: boolean;
+}
+const warm = new Map<string, WarmWorker>();
+
+/** What a trainer starts with: the experiment, its settings and the backend asked for. */
+export type InitCommand = Omit<Extract<Command, { type: 'init' }>, 'type'>;
+
+/** True while a warm worker waits for its demo. */
+export const warmWaiting = (): boolean => warm.size > 0;
+
+/**
+ * Starts a worker for the demo `key` before the demo needs it (the page calls this when idle),
+ * which loads tfjs, starts `init`'s backend and compiles the shaders of its first step; the
+ * demo's {@link TrainerClient} takes it over. Resolves when it is warm, or could not be.
+ */
+export function warmTrainer(key: string, init: InitCommand): Promise<void> {
+  if (warm.has(key) || typeof Worker !== 'function') return Promise.resolve();
+  let worker: Worker;
+  try {
+    worker = startWorker();
+  } catch {
+    return Promise.resolve();
+  }
+  const entry: WarmWorker = { worker, failed: false };
+  warm.set(key, entry);
+  return new Promise((resolve) => {
+    worker.onmessage = (e: MessageEvent<Report>) => e.data.type === 'warmed' && resolve();
+    worker.onerror = (e) => {
+      e.preventDefault();
+      entry.failed = true;
+      resolve();
+    };
+    worker.postMessage({ ...init, type: 'warm' } satisfies Command);
+    // A warm-up that never answers (a stalled GPU) must not hold up the next demo's.
+    setTimeout(resolve, 20_000);
+  });
+}
+
+function takeWarm(key: string | undefined): Worker | undefined {
+  const entry = key === undefined ? undefined : warm.get(key);
+  if (!entry) return undefined;
+  warm.delete(key!);
+  if (!entry.failed) return entry.worker;
+  entry.worker.terminate();
+  return undefined;
 }
 
 /**

@@ -6,12 +6,16 @@
  */
 import { startBackend, tf } from '../nn/tf';
 import type { Command, Report } from './protocol';
+import type { Settings } from './settings';
 import { experimentById } from './registry';
 import { TrainingRun } from './training-run';
 import { viewOf, type ExperimentDefinition } from './experiment';
 
 const CONTEXT_LOST =
   'The graphics context was lost (the GPU was reset, or too many tabs use WebGL). Reset to start again; if it keeps happening, switch the backend to CPU.';
+
+/** Which run's shaders a warm-up compiled: the same experiment, settings and backend need none compiled again. */
+const warmKey = (experiment: string, settings: Settings, backend: string) => JSON.stringify([experiment, backend, settings]);
 
 class TrainerHost {
   #definition: ExperimentDefinition | null = null;
@@ -20,6 +24,8 @@ class TrainerHost {
   #runId = 0;
   #running: Promise<void> = Promise.resolve();
   #contextLost = false;
+  /** The run last warmed (see warmKey). */
+  #warmed = '';
   closed = false;
 
   constructor(
@@ -32,6 +38,8 @@ class TrainerHost {
     switch (cmd.type) {
       case 'init':
         return this.#init(cmd);
+      case 'warm':
+        return this.#warm(cmd);
       case 'run':
         return this.#run(cmd.steps);
       case 'pause':
@@ -69,6 +77,30 @@ class TrainerHost {
     this.#training = new TrainingRun(this.#definition, settings);
     this.post({ type: 'ready', backend: report.backend, fallbackReason: report.fallbackReason });
     await this.#postStart(this.#training);
+    // Not warmed ahead (the reader came straight to the demo): compile the first step's shaders now, while the reader finds the button.
+    if (report.backend === 'webgl' && this.#warmed !== warmKey(experiment, settings, report.backend))
+      await this.#warm({ type: 'warm', experiment, settings, backend: report.backend });
+  }
+
+  /** One throwaway step of the run `init` will start, so its shaders are compiled by then; every tensor it made is freed. */
+  async #warm({ experiment, settings, backend }: Extract<Command, { type: 'warm' }>): Promise<void> {
+    let run: TrainingRun | null = null;
+    try {
+      await startBackend(backend);
+      run = new TrainingRun(experimentById(experiment), settings);
+      await run.start();
+      await run.run(
+        1,
+        () => {},
+        () => true,
+      );
+      this.#warmed = warmKey(experiment, settings, tf.getBackend());
+      this.post({ type: 'warmed' });
+    } catch {
+      // Best effort: init meets the same trouble and reports it.
+    } finally {
+      run?.dispose();
+    }
   }
 
   /** A lost WebGL context would leave read-backs pending forever: stop and say so instead. */

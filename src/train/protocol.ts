@@ -6,6 +6,12 @@ import type { RunView, UnitEdit } from './experiment';
 /** Page → worker. */
 export type Command =
   | { type: 'init'; experiment: string; settings: Settings; backend: BackendName }
+  /**
+   * Before the page needs it: start the backend and train one throwaway step of this run, so
+   * that tfjs is loaded and the step's shaders are compiled when `init` comes (it reports
+   * `warmed`, or nothing if it fails: `init` then meets the trouble itself and says why).
+   */
+  | { type: 'warm'; experiment: string; settings: Settings; backend: BackendName }
   /** Train `steps` more steps (Infinity: play until paused). */
   | { type: 'run'; steps: number }
   | { type: 'pause' }
@@ -20,6 +26,7 @@ export type Command =
 /** Worker → page. */
 export type Report =
   | { type: 'ready'; backend: BackendName; fallbackReason?: string }
+  | { type: 'warmed' }
   | { type: 'progress'; progress: Progress }
   /**
    * The run went back to step 0 (after init or reset): progress holds step 0, and `view`

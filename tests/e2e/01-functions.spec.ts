@@ -9,8 +9,8 @@ test('moving a slider redraws the curve, updates the loss in the title and logs 
   const d = await readyDemo(page, ID);
   const title = d.locator('[data-role="loss-now"]');
   await expect(title).toHaveText('4.4666');
-  // Until the first move, the build-time preview stands (the live chart hasn't drawn).
-  await expect(d).not.toHaveAttribute('data-drawn-step', /.*/);
+  // Once the page is idle with a reader on it, the live chart replaces the build-time preview, at step 0.
+  await expect(d).toHaveAttribute('data-drawn-step', '0');
   const before = await d.locator('g.if-prediction path').getAttribute('d');
   const a = d.getByLabel('a (x² term)', { exact: true });
   await a.fill('3');

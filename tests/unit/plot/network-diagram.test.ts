@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { networkDiagram, splitParameters } from '../../../src/plot/network-diagram';
+import { networkDiagram, redrawNetwork, splitParameters } from '../../../src/plot/network-diagram';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 const doc = document as unknown as Document;
@@ -92,5 +92,42 @@ describe('the network diagram', () => {
     expect(svg.querySelectorAll('line title')).toHaveLength(460);
     // 20 neurons a column: too many to write each bias under it.
     expect(svg.querySelectorAll('.if-neuron__bias')).toHaveLength(0);
+  });
+  it('redrawn at the same size, it changes in place: the same nodes, reading as a fresh drawing, the moved tab stop kept', () => {
+    const g = globalThis as { document?: Document };
+    const saved = g.document;
+    g.document = doc;
+    try {
+      const box = doc.createElement('div');
+      const curves = (k: number) => [0, 1, 2].map((u) => Array.from({ length: 25 }, (_, i) => Math.sin(k * i + u)));
+      const input = (k: number, flat: number[]) => ({
+        network,
+        weights: flat,
+        unitCurves: curves(k),
+        prediction: curves(k + 1)[0]!,
+        side: 5,
+        document: doc,
+        width: 500,
+      });
+      redrawNetwork(box, input(1, FLAT), 1, 500);
+      const svg = box.firstElementChild!;
+      const link = svg.querySelector('line[data-weight="1.0.1"]')!;
+      // The reader moved the tab stop to a link.
+      for (const e of svg.querySelectorAll('[tabindex="0"]')) e.setAttribute('tabindex', '-1');
+      link.setAttribute('tabindex', '0');
+      const flat = FLAT.map((v, i) => (i % 2 ? -v : 2 * v));
+      redrawNetwork(box, input(2, flat), 2, 500);
+      expect(box.firstElementChild).toBe(svg);
+      expect(svg.querySelector('line[data-weight="1.0.1"]')).toBe(link);
+      expect(link.getAttribute('tabindex')).toBe('0');
+      const untabbed = (e: Element) => e.outerHTML.replace(/ tabindex="-?\d"/g, '');
+      expect(untabbed(svg)).toBe(untabbed(networkDiagram(input(2, flat))));
+      expect(box.dataset.drawnStep).toBe('2');
+      // Another shape (a unit more) is drawn anew.
+      redrawNetwork(box, { ...input(2, flat), network: { ...network, layers: [{ units: 4, activation: 'tanh' }] }, weights: null }, 3, 500);
+      expect(box.firstElementChild).not.toBe(svg);
+    } finally {
+      g.document = saved;
+    }
   });
 });

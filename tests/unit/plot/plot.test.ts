@@ -38,6 +38,25 @@ describe('charts update in place exactly as a fresh render would draw them', () 
     expect(raw(moved)).toEqual(raw(fresh));
   });
 
+  it('fit chart: a kink that leaves the grid, or comes back, moves in place like a fresh render', () => {
+    const straight = [curvesB[0]!, curvesB[1]!, [0, 0.5, 1, 1.5, 2]];
+    // Places to the pixel's tenth (a moved dot is rounded so), and colours.
+    const kinks = (f: Element) =>
+      [...f.querySelectorAll('g.if-kinks circle')].map((c) => [
+        Math.round(Number(c.getAttribute('cx')) * 10) / 10,
+        Math.round(Number(c.getAttribute('cy')) * 10) / 10,
+        c.getAttribute('fill'),
+      ]);
+    const moved = fitChart({ data, grid, curves: curvesA, document: doc });
+    expect(kinks(moved)).toHaveLength(2);
+    expect(updateFitCurves(moved, grid, straight)).toBe(true);
+    expect(kinks(moved)).toEqual(kinks(fitChart({ data, grid, curves: straight, document: doc })));
+    expect(kinks(moved)).toHaveLength(1);
+    expect(updateFitCurves(moved, grid, curvesB)).toBe(true);
+    expect(kinks(moved)).toEqual(kinks(fitChart({ data, grid, curves: curvesB, document: doc })));
+    expect(kinks(moved)).toHaveLength(2);
+  });
+
   it('fit chart: a figure without curves cannot be moved (it is redrawn)', () => {
     const empty = fitChart({ data, grid, curves: null, document: doc });
     expect(updateFitCurves(empty, grid, curvesB)).toBe(false);
@@ -46,32 +65,34 @@ describe('charts update in place exactly as a fresh render would draw them', () 
   it('loss chart: moves within its domains, asks for a redraw beyond them', () => {
     const rows = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => ({ step: i, loss: f(i) }));
     const figure = lossChart({ rows: rows(8, (i) => 5 - 0.1 * i), document: doc }) as HTMLElement;
-    expect(
-      updateLossChart(
-        figure,
-        rows(10, (i) => 5 - 0.2 * i),
-        false,
-      ),
-    ).toBe(true);
+    expect(updateLossChart(figure, { rows: rows(10, (i) => 5 - 0.2 * i), log: false })).toBe(true);
     const fresh = lossChart({ rows: rows(10, (i) => 5 - 0.2 * i), document: doc });
     const d = (f: Element) => numbers(f.querySelector('g.if-loss path')?.getAttribute('d'));
     d(figure).forEach((v, i) => expect(Math.abs(v - d(fresh)[i]!)).toBeLessThan(0.01));
     // Step 11 is past the x domain [0, 10]: the chart must be redrawn.
-    expect(
-      updateLossChart(
-        figure,
-        rows(12, () => 1),
-        false,
-      ),
-    ).toBe(false);
+    expect(updateLossChart(figure, { rows: rows(12, () => 1), log: false })).toBe(false);
     // Switching to a log scale is a redraw too.
-    expect(
-      updateLossChart(
-        figure,
-        rows(10, () => 1),
-        true,
-      ),
-    ).toBe(false);
+    expect(updateLossChart(figure, { rows: rows(10, () => 1), log: true })).toBe(false);
+  });
+
+  it('loss chart of several series: each line moves within the domains, and a new series count is a redraw', () => {
+    const rows = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => ({ step: i, loss: f(i) }));
+    const two = (n: number, k: number) => [
+      { name: 'train', rows: rows(n, (i) => 5 - k * i) },
+      { name: 'test', rows: rows(n, (i) => 6 - k * i) },
+    ];
+    const figure = lossChart({ rows: [], series: two(8, 0.1), document: doc }) as HTMLElement;
+    expect(updateLossChart(figure, { rows: [], series: two(10, 0.2) })).toBe(true);
+    const fresh = lossChart({ rows: [], series: two(10, 0.2), document: doc });
+    const lines = (f: Element) => [...f.querySelectorAll('g.if-series path')].map((p) => numbers(p.getAttribute('d')));
+    const dots = (f: Element) =>
+      [...f.querySelectorAll('g.if-series-last circle')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    expect(lines(figure)).toHaveLength(2);
+    lines(figure).forEach((l, i) => l.forEach((v, j) => expect(Math.abs(v - lines(fresh)[i]![j]!)).toBeLessThan(0.01)));
+    dots(figure).forEach((p, i) => p.forEach((v, j) => expect(Math.abs(v - dots(fresh)[i]![j]!)).toBeLessThan(0.01)));
+    expect(figure.querySelector('svg')!.getAttribute('aria-description')).toBe(fresh.querySelector('svg')!.getAttribute('aria-description'));
+    expect(updateLossChart(figure, { rows: [], series: two(12, 0.2) })).toBe(false);
+    expect(updateLossChart(figure, { rows: [], series: two(10, 0.2).slice(0, 1) })).toBe(false);
   });
 
   it('niceCeil rounds up to 1, 2, 5 times a power of ten', () => {

@@ -118,6 +118,41 @@ describe('the training host on a backend whose reads resolve at once', () => {
   });
 });
 
+describe('warming a host ahead of its demo', () => {
+  /** The start report and the rows of the first `steps` steps, with the host warmed first or not. */
+  async function firstSteps(experiment: string, warmFirst: boolean, steps = 5) {
+    const h = host();
+    const before = tf.memory().numTensors;
+    let afterWarm = before;
+    if (warmFirst) {
+      h.send({ ...init(experiment), type: 'warm' } as Command);
+      await h.next('warmed');
+      afterWarm = tf.memory().numTensors;
+    }
+    h.send(init(experiment));
+    const start = (await h.next('start')) as Extract<Report, { type: 'start' }>;
+    h.send({ type: 'run', steps });
+    await h.next('stopped');
+    const rows = h.reports.flatMap((r) => (r.type === 'progress' ? r.progress.rows : []));
+    await h.dispose();
+    return { start: start.progress, rows, leftByWarm: afterWarm - before, warmed: h.reports.filter((r) => r.type === 'warmed').length };
+  }
+
+  for (const id of ['double-relu', 'thermo-mlp', 'optimizer-race']) {
+    it(`${id}: a warm-up's throwaway step frees every tensor and changes nothing in the run that follows`, async () => {
+      const cold = await firstSteps(id, false);
+      const warm = await firstSteps(id, true);
+      expect(warm.warmed).toBe(1);
+      expect(cold.warmed).toBe(0);
+      expect(warm.leftByWarm).toBe(0);
+      expect(warm.start.numTensors).toBe(cold.start.numTensors);
+      expect(warm.start.rows).toEqual(cold.start.rows);
+      expect(warm.rows).toHaveLength(5);
+      expect(warm.rows).toEqual(cold.rows);
+    });
+  }
+});
+
 describe('every experiment frees what it made', () => {
   for (const [id, definition] of Object.entries(EXPERIMENTS)) {
     it(`${id}: five sessions made, trained and disposed leave no tensor behind`, async () => {
