@@ -18,8 +18,10 @@ const TRAINED = [
   'sine-epochs',
   'thermo-linear',
   'thermo-mlp',
+  'thermo-custom',
   'activation-race',
   'optimizer-race',
+  'playground',
 ];
 
 async function perStep(backend: BackendName): Promise<Record<string, { kernels: number; dataMoving: number }>> {

@@ -35,6 +35,8 @@ function build(name: ModelName): { model: tfl.Sequential; x: number[]; y: number
 
 async function run(name: ModelName, epochs: number, backend: BackendName): Promise<{ backend: string; stepsPerSecond: number; finalLoss: number }> {
   await startBackend(backend);
+  // tfjs's own default (the site's runtime turns packing off; a tfjs user would not).
+  if (backend === 'webgl') tf.env().set('WEBGL_PACK', true);
   const { model, x, y } = build(name);
   const xs = tf.tensor2d(x, [x.length, 1]);
   const ys = tf.tensor2d(y, [y.length, 1]);

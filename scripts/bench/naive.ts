@@ -8,6 +8,8 @@ import { startBackend, tf, type BackendName } from '../../src/nn/tf';
 
 async function run(steps: number, backend: BackendName): Promise<{ backend: string; stepsPerSecond: number; finalLoss: number }> {
   await startBackend(backend);
+  // tfjs's own default (the site's runtime turns packing off; a tfjs user would not).
+  if (backend === 'webgl') tf.env().set('WEBGL_PACK', true);
   const { x, y } = datasetQ2();
   const xs = tf.tensor1d(x);
   const ys = tf.tensor1d(y);

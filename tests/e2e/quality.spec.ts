@@ -11,17 +11,21 @@ import { builtPages } from './site';
  * lazily; then the exercises (their element, the stored progress and the sidebar's marks)
  * brought the first figure to about 51–53 KB, and chapter 8 (exercises, claims and the compute
  * bench) to 55.4 KB. The playground's settings written as text (a layer list, a pasted CSV),
- * checked on every page as every setting is, added 1.6 KB: chapter 8 is at 56.9 KB. The budgets
+ * checked on every page as every setting is, added 1.6 KB: chapter 8 is at 56.9 KB. Since
+ * 2026-12-07 the worker (222 KB, tfjs inside) is warmed while the page is idle, fetched by
+ * the worker, not the page, and Plot (102 KB) loads once a reader is on the page and it is
+ * idle, no longer at a run's first step: the runtime a demo brings is now 326 KB. The warm-up
+ * and the charts' frame scheduling added 0.8 KB up front (chapter 8: 58.1 KB). The budgets
  * leave a little room, and README lists them.
  */
-const BUDGET_BEFORE_DEMO = 58 * 1024;
-const BUDGET_LAZY_DEMO = 300 * 1024;
+const BUDGET_BEFORE_DEMO = 60 * 1024;
+const BUDGET_LAZY_DEMO = 340 * 1024;
 
 const chapters = builtPages().filter((p) => p.startsWith('/chapters/'));
 
 for (const path of chapters) {
   test(`${path}: JavaScript before any demo loads, and the lazy demo runtime, stay within budget`, async ({ browser }) => {
-    // A short window at the top: no demo is near it, so nothing lazy starts.
+    // A short window at the top: no demo is near it, so nothing lazy starts on the page's thread.
     const page = await browser.newPage({ viewport: { width: 1280, height: 200 } });
     const js: { url: string; bytes: number }[] = [];
     page.on('response', async (r) => {
@@ -31,18 +35,22 @@ for (const path of chapters) {
     });
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    const eager = js.splice(0);
+    // The worker (tfjs is inside it) may come while the page is idle, warmed for the first demo
+    // (components/demo/warm-up.ts): the worker fetches it, the page's own thread never runs it.
+    const isWorker = (f: { url: string }) => /\/worker[.-]/.test(new URL(f.url).pathname);
+    const warmed = js.filter(isWorker);
+    const eager = js.splice(0).filter((f) => !isWorker(f));
     const sum = (files: typeof js) => files.reduce((s, f) => s + f.bytes, 0);
-    // tfjs and the worker are only ever reached through the runtime's lazy path.
-    expect(eager.map((f) => new URL(f.url).pathname).filter((p) => /\/(tf|worker)[.-]/.test(p))).toEqual([]);
+    // tfjs is only ever reached through the worker, or the runtime's lazy path.
+    expect(eager.map((f) => new URL(f.url).pathname).filter((p) => /\/tf[.-]/.test(p))).toEqual([]);
     expect(sum(eager)).toBeLessThan(BUDGET_BEFORE_DEMO);
     const demos = page.locator(DEMOS);
     if ((await demos.count()) === 0) return;
     await demos.first().scrollIntoViewIfNeeded();
     await expect(demos.first()).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
-    const lazy = js.splice(0);
-    expect(lazy.some((f) => /\/worker[.-]/.test(new URL(f.url).pathname))).toBe(true);
+    const lazy = [...warmed, ...js.splice(0)];
+    expect(lazy.some(isWorker)).toBe(true);
     expect(sum(lazy)).toBeLessThan(BUDGET_LAZY_DEMO);
     await page.close();
   });
