@@ -149,11 +149,14 @@ export class DemoCharts {
     this.#networkDrawn = performance.now();
     const box = this.#box('network');
     plot.redrawNetwork(box, { ...networkInput(view, r.curves, r.weights) }, r.step, this.#width(box, 300));
-    // Two classes: the accuracies by step, beside the losses (a curve has none: the figure hides).
+    // Two classes: the accuracies by step, beside the losses (a curve has none: the figure hides), in a frame of its own.
     const accuracy = this.#box('accuracy-chart');
     accuracy.closest('figure')!.hidden = !view.classes;
-    if (!view.classes) return;
-    const rows = r.history.rows();
+    if (view.classes) this.#later('accuracy', () => this.#drawAccuracy(plot, view, accuracy));
+  }
+
+  #drawAccuracy(plot: PlotModule, view: RunView, accuracy: HTMLElement): void {
+    const rows = this.#c.record.history.rows();
     const figure = accuracy.firstElementChild as HTMLElement | null;
     const series = accuracySeries(view, rows);
     const width = this.#width(accuracy, 320);

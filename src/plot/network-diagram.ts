@@ -105,25 +105,24 @@ function drawPicture(g: Element, values: readonly number[], side: number | null,
   }
   const cells = Math.min(10, side);
   const cell = size / cells;
+  // One path per shade (SHADES of them) rather than a rect per cell: a tenth of the elements to draw, and to redraw while training.
+  const shades: string[] = Array.from({ length: SHADES }, () => '');
   for (let r = 0; r < cells; r++) {
     for (let c = 0; c < cells; c++) {
       const sr = Math.round((r * (side - 1)) / Math.max(1, cells - 1));
       const sc = Math.round((c * (side - 1)) / Math.max(1, cells - 1));
-      const v = values[sr * side + sc]!;
+      const shade = Math.round(scale(values[sr * side + sc]!) * (SHADES - 1));
       // Row 0 is the lowest x₂: drawn at the bottom, as on the map.
-      g.append(
-        el('rect', {
-          x: (c * cell).toFixed(1),
-          y: (size - (r + 1) * cell).toFixed(1),
-          width: cell.toFixed(2),
-          height: cell.toFixed(2),
-          'fill-opacity': (0.1 + 0.9 * scale(v)).toFixed(2),
-          class: 'if-neuron__cell',
-        }),
-      );
+      shades[shade] += `M${(c * cell).toFixed(1)},${(size - (r + 1) * cell).toFixed(1)}h${cell.toFixed(2)}v${cell.toFixed(2)}h-${cell.toFixed(2)}z`;
     }
   }
+  shades.forEach((d, shade) => {
+    if (d) g.append(el('path', { d, 'fill-opacity': (0.1 + (0.9 * shade) / (SHADES - 1)).toFixed(2), class: 'if-neuron__cell' }));
+  });
 }
+
+/** How many shades a neuron's picture has, palest (its lowest value) to darkest (its highest). */
+const SHADES = 12;
 
 type Make = (name: string, attrs: Record<string, string | number>, text?: string) => Element;
 

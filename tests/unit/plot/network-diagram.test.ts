@@ -67,11 +67,19 @@ describe('the network diagram', () => {
     expect(oneInput.querySelectorAll('.if-neuron__curve')).toHaveLength(4);
     const lattice = Array.from({ length: 25 * 25 }, (_, i) => i);
     const plane = networkDiagram({ network, weights: null, unitCurves: [lattice, lattice, lattice], prediction: lattice, side: 25, document: doc });
-    // Four pictures of 10 × 10 cells; the first cell (lowest x₁ and x₂) is the palest.
-    const cells = plane.querySelectorAll('[data-neuron="1.0"] .if-neuron__cell');
-    expect(cells).toHaveLength(100);
-    expect(cells[0]!.getAttribute('fill-opacity')).toBe('0.10');
-    expect(cells[99]!.getAttribute('fill-opacity')).toBe('1.00');
+    // Four pictures of 10 × 10 cells, drawn as one path per shade: the first cell (lowest x₁ and x₂, at the bottom left) is the palest, the last the darkest.
+    const shades = [...plane.querySelectorAll('[data-neuron="1.0"] .if-neuron__cell')];
+    expect(shades).toHaveLength(12);
+    expect(shades.flatMap((p) => p.getAttribute('d')!.match(/M/g)!)).toHaveLength(100);
+    const [palest, darkest] = [shades[0]!, shades.at(-1)!];
+    expect(palest.getAttribute('fill-opacity')).toBe('0.10');
+    expect(darkest.getAttribute('fill-opacity')).toBe('1.00');
+    const size = Number(plane.querySelector('[data-neuron="1.0"] .if-neuron__box')!.getAttribute('width'));
+    const cell = size / 10;
+    expect(palest.getAttribute('d')!.startsWith(`M0.0,${(size - cell).toFixed(1)}h`)).toBe(true);
+    expect(darkest.getAttribute('d')!.endsWith(`M${(9 * cell).toFixed(1)},0.0h${cell.toFixed(2)}v${cell.toFixed(2)}h-${cell.toFixed(2)}z`)).toBe(
+      true,
+    );
     // Without parameters yet: no links, and the neurons say so.
     expect(plane.querySelectorAll('line')).toHaveLength(0);
     expect(plane.querySelector('[data-neuron="1.0"]')!.getAttribute('aria-label')).toBe('Neuron 1 of layer 1: bias not known yet');
