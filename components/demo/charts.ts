@@ -19,6 +19,9 @@ import type { StepRow } from '../../src/train/training-run';
 
 type PlotModule = typeof import('../../src/plot');
 
+/** Past this many units, the fit chart's units move a frame after its model (see #moveFit). */
+const MANY_UNITS = 20;
+
 export class DemoCharts {
   #plot: PlotModule | null = null;
   #plotLoading: Promise<void> | null = null;
@@ -205,7 +208,7 @@ export class DemoCharts {
       if (!(moved && plot.updateSurfaceChart(fitFigure, view.surface.side, curves[0]!, r.units ?? []))) {
         fit.replaceChildren(plot.surfaceChart({ ...view.surface, prediction: curves?.[0] ?? null, units: r.units ?? [], width }));
       }
-    } else if (!(sameWidth && sameModel && fitFigure && curves && plot.updateFitCurves(fitFigure, view.grid, curves, view.data))) {
+    } else if (!(sameWidth && sameModel && fitFigure && curves && this.#moveFit(plot, view, fitFigure, curves))) {
       const series = this.#c.settings.series;
       const yDomain = drawing && series ? seriesDomain(series.setting) : view.yDomain;
       fit.replaceChildren(
@@ -233,6 +236,22 @@ export class DemoCharts {
     this.#later('loss', () => this.#drawLoss(plot, view));
     if (view.landscape) this.#later('landscape', () => this.#drawLandscape(plot, view, view.landscape!, this.#c.record.history.rows()));
     if (view.network) this.#later('network', () => this.#drawNetwork(plot, view));
+  }
+
+  /**
+   * Moves the fit chart's curves in place; with many units (more than MANY_UNITS), the model
+   * now and the units' curves and kinks in a frame of their own, so neither frame is long.
+   */
+  #moveFit(plot: PlotModule, view: RunView, figure: Element, curves: readonly (readonly number[])[]): boolean {
+    if (curves.length <= MANY_UNITS + 1) return plot.updateFitCurves(figure, view.grid, curves, view.data);
+    if (!plot.updateFitCurves(figure, view.grid, curves, view.data, 'model')) return false;
+    this.#later('units', () => {
+      const latest = this.#c.record.curves;
+      // Redrawn meanwhile, or no longer movable: the next draw draws it anew.
+      if (this.#box('fit-chart').firstElementChild !== figure || !latest) return;
+      if (!plot.updateFitCurves(figure, view.grid, latest, view.data, 'units')) this.#redrawAll = true;
+    });
+    return true;
   }
 
   /** The loss by step: its line moved in place while the axes hold it, else drawn anew. */

@@ -185,21 +185,22 @@ function heldOutMarks(heldOut: FitChartInput['heldOut'], grid: readonly number[]
 /**
  * Moves the curves of a chart made by {@link fitChart} to new values without redrawing it
  * (its scales are fixed by the data and grid). False when it must be redrawn instead.
+ * `part` moves only the model (its curve and residuals) or only its units (their curves
+ * and kinks), so a chart of many units can be moved over two frames.
  */
 export function updateFitCurves(
   figure: PlotFigure,
   grid: readonly number[],
   curves: readonly (readonly number[])[],
   data?: FitChartInput['data'],
+  part: 'all' | 'model' | 'units' = 'all',
 ): boolean {
   const [prediction, ...units] = curves;
   if (!prediction) return false;
-  return (
-    setResiduals(figure, data ? residualSegments(data, grid, prediction) : []) &&
-    setPaths(figure, 'if-prediction', [prediction], grid) &&
-    setPaths(figure, 'if-units', units, grid) &&
-    setKinks(figure, unitKinks(grid, units))
-  );
+  const model = () =>
+    setResiduals(figure, data ? residualSegments(data, grid, prediction) : []) && setPaths(figure, 'if-prediction', [prediction], grid);
+  const parts = () => setPaths(figure, 'if-units', units, grid) && setKinks(figure, unitKinks(grid, units));
+  return (part === 'units' || model()) && (part === 'model' || parts());
 }
 
 /** Each point and the model's value at its x (read off the curve over the grid). */

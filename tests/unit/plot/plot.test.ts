@@ -57,6 +57,22 @@ describe('charts update in place exactly as a fresh render would draw them', () 
     expect(kinks(moved)).toHaveLength(2);
   });
 
+  it('fit chart: the model and its units can move in two parts, which together equal moving all', () => {
+    const units = (f: Element) => [...f.querySelectorAll('g.if-units path')].map((p) => p.getAttribute('d'));
+    const model = (f: Element) => f.querySelector('g.if-prediction path')!.getAttribute('d');
+    const moved = fitChart({ data, grid, curves: curvesA, document: doc });
+    const [unitsA, modelA] = [units(moved), model(moved)];
+    expect(updateFitCurves(moved, grid, curvesB, data, 'model')).toBe(true);
+    expect(units(moved)).toEqual(unitsA);
+    expect(model(moved)).not.toBe(modelA);
+    expect(updateFitCurves(moved, grid, curvesB, data, 'units')).toBe(true);
+    const all = fitChart({ data, grid, curves: curvesA, document: doc });
+    expect(updateFitCurves(all, grid, curvesB, data)).toBe(true);
+    // The same drawing, but for the clip paths' ids (numbered per chart drawn).
+    const html = (f: Element) => f.outerHTML.replace(/plot-clip-\d+/g, 'plot-clip');
+    expect(html(moved)).toBe(html(all));
+  });
+
   it('fit chart: a figure without curves cannot be moved (it is redrawn)', () => {
     const empty = fitChart({ data, grid, curves: null, document: doc });
     expect(updateFitCurves(empty, grid, curvesB)).toBe(false);
