@@ -15,7 +15,7 @@ const LOG_ROWS_RUNNING = 12;
 /** While training, charts and the log redraw at most this often (reduced motion: far less). */
 const DRAW_EVERY_MS = 100;
 const DRAW_EVERY_MS_REDUCED = 500;
-/** While training, the step log takes in new rows at most this often (it shows the latest 100). */
+/** While training, the step log takes in new rows at most this often. */
 const TABLE_EVERY_MS = 250;
 
 export class DemoPainter {
