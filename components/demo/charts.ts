@@ -19,6 +19,8 @@ import type { StepRow } from '../../src/train/training-run';
 
 type PlotModule = typeof import('../../src/plot');
 
+/** While training, the contour map traces its lines again in this many frames, a share in each. */
+const CONTOUR_PARTS = 3;
 /** Past this many units, the fit chart's units move a frame after its model (see #moveFit). */
 const MANY_UNITS = 20;
 
@@ -130,20 +132,39 @@ export class DemoCharts {
   /** The loss along a, and below it the map over (a, b) with the run's path: each as wide as its own box. */
   #drawLandscape(plot: PlotModule, view: RunView, { a, b }: Landscape, rows: readonly StepRow[]): void {
     const loss = this.#landscapeLoss();
-    const { at, path, route } = landscapeState(view.columnNames, rows);
+    const { at, path } = landscapeState(view.columnNames, rows);
     const along = this.#box('landscape-chart');
+    const alongInput = { data: view.data, at, path, loss, domain: a, width: this.#width(along, 280) };
+    const drawn = along.firstElementChild as HTMLElement | null;
+    if (!(drawn && plot.updateLandscapeChart(drawn, alongInput))) along.replaceChildren(plot.landscapeChart(alongInput));
     const map = this.#box('contour-chart');
-    along.replaceChildren(plot.landscapeChart({ data: view.data, at, path, loss, domain: a, width: this.#width(along, 280) }));
-    // The map's contours are the costliest drawing here: at most a few times a second while training.
-    if (this.#c.state === 'running' && performance.now() - this.#contourDrawn < 300) return;
-    this.#contourDrawn = performance.now();
-    this.#later('contour', () =>
-      map.replaceChildren(plot.contourChart({ data: view.data, at, path: route, loss, domain: { a, b }, width: this.#width(map, 280) })),
-    );
+    const mapInput = () => {
+      const { at, route } = landscapeState(view.columnNames, this.#c.record.history.rows());
+      return { data: view.data, at, path: route, loss, domain: { a, b }, width: this.#width(map, 280) };
+    };
+    // Tracing the contour lines is the costliest part: while training, a few times a second and a third of
+    // them per frame; the path and its dots at every draw.
+    const running = this.#c.state === 'running';
+    const retrace = !running || performance.now() - this.#contoursTraced >= 300;
+    if (retrace) this.#contoursTraced = performance.now();
+    this.#later('contour', () => {
+      const figure = map.firstElementChild as HTMLElement | null;
+      const input = mapInput();
+      if (!(figure && plot.updateContourChart(figure, input, running ? null : undefined))) map.replaceChildren(plot.contourChart(input));
+    });
+    if (!(running && retrace)) return;
+    for (let part = 0; part < CONTOUR_PARTS; part++) {
+      this.#later(`contour-lines-${part}`, () => {
+        const figure = map.firstElementChild as HTMLElement | null;
+        if (figure && !plot.updateContourChart(figure, mapInput(), { part, parts: CONTOUR_PARTS }))
+          map.replaceChildren(plot.contourChart(mapInput()));
+      });
+    }
   }
 
+  #contoursTraced = 0;
+
   #networkDrawn = 0;
-  #contourDrawn = 0;
 
   /** The diagram: a few hundred elements, redrawn at most twice a second while training. */
   #drawNetwork(plot: PlotModule, view: RunView): void {

@@ -56,6 +56,8 @@ export async function openDemo(page: Page, origin: string, path: string, id: str
   if (got !== backend) throw new Error(`${id} runs on ${got}, not ${backend}`);
   await page.waitForFunction((i) => document.getElementById(i)?.dataset.drawnStep === '0', id, { timeout: 30_000 });
   await page.evaluate(() => document.fonts.ready);
+  // The charts after the fit (loss, landscape, network) draw in the frames that follow: let them, as a reader's page has.
+  await page.waitForTimeout(500);
 }
 
 export type LongTasks = Record<string, Record<'webgl' | 'cpu', { longestTaskMs: number; tasksOver50: number; fps: number; steps: number }>>;

@@ -38,3 +38,9 @@ export function niceCeil(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
   return [1, 2, 5, 10].map((m) => m * p).find((c) => c >= v * (1 - 1e-12)) ?? 10 * p;
 }
+
+/** The next step at or above v on a fine ladder (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 × 10^k; v > 0): an axis top with at most 20 % headroom that holds while v wanders a little. */
+export function fineCeil(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((c) => c >= v * (1 - 1e-12)) ?? 10 * p;
+}

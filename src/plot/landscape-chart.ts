@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { fineCeil, linePath, type PlotFigure } from './fast-update';
 import { fitHeight } from './sizes';
 import { themedPlot } from './themed-plot';
 
@@ -35,6 +36,59 @@ export function lossAndSlope(data: LandscapeInput['data'], { a, b, c }: Landscap
  * loss it had then, on the curve of its own b and c.
  */
 export function landscapeChart({ data, at, path, loss, domain, width = 640, document }: LandscapeInput): SVGSVGElement | HTMLElement {
+  const { curve, here, tangent, trail, top } = landscapeMarks(data, at, path, loss, domain);
+  const figure = themedPlot({
+    document,
+    width,
+    height: Math.round(fitHeight(width) * 0.6),
+    marginLeft: 44,
+    x: { domain: [...domain], label: 'a', grid: true },
+    y: { domain: [0, top], label: loss === 'mse' ? 'MSE' : 'MAE', grid: true },
+    marks: [
+      Plot.line(curve, { x: 'a', y: 'loss', stroke: 'currentColor', strokeOpacity: 0.6, strokeWidth: 1.5, className: 'if-curve' }),
+      Plot.line(trail, { x: 'a', y: 'loss', stroke: 'var(--if-data)', strokeOpacity: 0.5, clip: true, className: 'if-trail' }),
+      Plot.dot(trail, {
+        x: 'a',
+        y: 'loss',
+        r: 2.5,
+        fill: 'var(--if-data)',
+        fillOpacity: (d: { age: number }) => trailOpacity(d.age),
+        clip: true,
+        className: 'if-trail-dots',
+      }),
+      Plot.line(tangent, { x: 'a', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2, clip: true, className: 'if-tangent' }),
+      Plot.dot([{ a: at.a, loss: here.loss }], {
+        x: 'a',
+        y: 'loss',
+        r: 5,
+        fill: 'var(--if-model)',
+        stroke: 'var(--if-data-ring)',
+        clip: true,
+        className: 'if-here',
+      }),
+    ],
+    ariaLabel: 'The loss along a, with its tangent where the model stands',
+    ariaDescription: landscapeDescription(at, here, path.length),
+  });
+  // Test hooks: where the model stands and the tangent's slope, as computed here; and what it was drawn for.
+  figure.setAttribute('data-a', String(at.a));
+  figure.setAttribute('data-slope', String(here.slope));
+  figure.setAttribute('data-loss', loss);
+  figure.setAttribute('data-width', String(width));
+  figure.setAttribute('data-top', String(top));
+  return figure;
+}
+
+const trailOpacity = (age: number) => Math.max(0.15, 1 - age / 30);
+
+/** What the chart of the loss along a draws: the curve over the range, the model's point and tangent, the trail, and the axis top. */
+function landscapeMarks(
+  data: LandscapeInput['data'],
+  at: LandscapeInput['at'],
+  path: LandscapeInput['path'],
+  loss: 'mae' | 'mse',
+  domain: readonly [number, number],
+) {
   const [lo, hi] = domain;
   const curve = Array.from({ length: 121 }, (_, i) => {
     const a = lo + ((hi - lo) * i) / 120;
@@ -44,99 +98,57 @@ export function landscapeChart({ data, at, path, loss, domain, width = 640, docu
   const reach = (hi - lo) / 8;
   const tangent = [at.a - reach, at.a + reach].map((a) => ({ a, loss: here.loss + here.slope * (a - at.a) }));
   const trail = path.map((p, i) => ({ a: p.a, loss: lossAndSlope(data, p, loss).loss, age: path.length - i }));
-  const top = Math.max(...curve.map((p) => p.loss));
-  const figure = themedPlot({
-    document,
-    width,
-    height: Math.round(fitHeight(width) * 0.6),
-    marginLeft: 44,
-    x: { domain: [lo, hi], label: 'a', grid: true },
-    y: { domain: [0, top * 1.05], label: loss === 'mse' ? 'MSE' : 'MAE', grid: true },
-    marks: [
-      Plot.line(curve, { x: 'a', y: 'loss', stroke: 'currentColor', strokeOpacity: 0.6, strokeWidth: 1.5 }),
-      Plot.line(trail, { x: 'a', y: 'loss', stroke: 'var(--if-data)', strokeOpacity: 0.5, clip: true }),
-      Plot.dot(trail, {
-        x: 'a',
-        y: 'loss',
-        r: 2.5,
-        fill: 'var(--if-data)',
-        fillOpacity: (d: { age: number }) => Math.max(0.15, 1 - d.age / 30),
-        clip: true,
-      }),
-      Plot.line(tangent, { x: 'a', y: 'loss', stroke: 'var(--if-model)', strokeWidth: 2, clip: true, className: 'if-tangent' }),
-      Plot.dot([{ a: at.a, loss: here.loss }], { x: 'a', y: 'loss', r: 5, fill: 'var(--if-model)', stroke: 'var(--if-data-ring)', clip: true }),
-    ],
-    ariaLabel: 'The loss along a, with its tangent where the model stands',
-    ariaDescription: `The loss as a function of a alone, b = ${at.b.toFixed(3)} and c = ${at.c.toFixed(3)} held fixed. The model stands at a = ${at.a.toFixed(3)}, loss ${here.loss.toFixed(4)}; the tangent's slope there, ∂L/∂a, is ${here.slope.toFixed(4)}${path.length ? `; the dots are the last ${path.length} values of a` : ''}.`,
-  });
-  // Test hooks: where the model stands and the tangent's slope, as computed here.
-  figure.setAttribute('data-a', String(at.a));
-  figure.setAttribute('data-slope', String(here.slope));
-  figure.setAttribute('data-loss', loss);
-  return figure;
+  // The axis top steps on a fine ladder, so it holds while b and c move the curve a little (and the chart moves in place).
+  const top = fineCeil(Math.max(...curve.map((p) => p.loss)) * 1.05);
+  return { curve, here, tangent, trail, top };
 }
 
-export interface ContourInput {
-  data: LandscapeInput['data'];
-  /** Where the quadratic stands: c is held there, the map is over a and b. */
-  at: LandscapeInput['at'];
-  /** Every (a, b) the run has passed through, oldest first (thinned by the caller). */
-  path: readonly { a: number; b: number }[];
-  loss: 'mae' | 'mse';
-  /** The ranges of a and b drawn. */
-  domain: { a: readonly [number, number]; b: readonly [number, number] };
-  width?: number;
-  document?: Document;
-}
-
-/** Contour levels spaced evenly in log(loss) between the lowest and highest loss on a coarse grid of the map. */
-function levels(f: (a: number, b: number) => number, { a, b }: ContourInput['domain'], count = 14): number[] {
-  const values: number[] = [];
-  for (let i = 0; i <= 24; i++) for (let j = 0; j <= 24; j++) values.push(f(a[0] + ((a[1] - a[0]) * i) / 24, b[0] + ((b[1] - b[0]) * j) / 24));
-  const lo = Math.max(Math.min(...values), 1e-6);
-  const hi = Math.max(...values);
-  return Array.from({ length: count }, (_, k) => lo * (hi / lo) ** ((k + 0.5) / count));
+function landscapeDescription(at: LandscapeInput['at'], here: { loss: number; slope: number }, trail: number): string {
+  return `The loss as a function of a alone, b = ${at.b.toFixed(3)} and c = ${at.c.toFixed(3)} held fixed. The model stands at a = ${at.a.toFixed(3)}, loss ${here.loss.toFixed(4)}; the tangent's slope there, ∂L/∂a, is ${here.slope.toFixed(4)}${trail ? `; the dots are the last ${trail} values of a` : ''}.`;
 }
 
 /**
- * The loss over two parameters, a and b, with c held where it stands: contour lines (each a
- * constant loss, spaced evenly in its logarithm) and the path gradient descent has taken
- * through them, step by step, to where the model stands now.
+ * Moves a chart drawn by {@link landscapeChart} in place while its axes hold (the same loss,
+ * width and axis top): the curve, the trail and its dots, the tangent and the model's dot.
+ * False (draw it anew) otherwise, or before the first trail dot is drawn.
  */
-export function contourChart({ data, at, path, loss, domain, width = 640, document }: ContourInput): SVGSVGElement | HTMLElement {
-  const f = (a: number, b: number) => lossAndSlope(data, { a, b, c: at.c }, loss).loss;
-  const here = { a: at.a, b: at.b };
-  const figure = themedPlot({
-    document,
-    width,
-    height: Math.round(fitHeight(width) * 0.75),
-    marginLeft: 44,
-    x: { domain: [...domain.a], label: 'a', grid: true },
-    y: { domain: [...domain.b], label: 'b', grid: true },
-    marks: [
-      Plot.contour({
-        x1: domain.a[0],
-        x2: domain.a[1],
-        y1: domain.b[0],
-        y2: domain.b[1],
-        pixelSize: 6,
-        value: f,
-        thresholds: levels(f, domain),
-        stroke: 'currentColor',
-        strokeOpacity: 0.35,
-        fill: 'none',
-        className: 'if-contours',
-      }),
-      Plot.line([...path, here], { x: 'a', y: 'b', stroke: 'var(--if-data)', strokeWidth: 1.5, clip: true, className: 'if-path' }),
-      Plot.dot(path, { x: 'a', y: 'b', r: 1.5, fill: 'var(--if-data)', clip: true }),
-      Plot.dot([here], { x: 'a', y: 'b', r: 5, fill: 'var(--if-model)', stroke: 'var(--if-data-ring)', clip: true }),
-    ],
-    ariaLabel: 'The loss over a and b, with the path gradient descent has taken',
-    ariaDescription: `Contour lines of the loss as a function of a and b, c = ${at.c.toFixed(3)} held fixed; each line is one loss, the lines spaced evenly in its logarithm. The model stands at a = ${at.a.toFixed(3)}, b = ${at.b.toFixed(3)}, loss ${f(at.a, at.b).toFixed(4)}${path.length ? `; the line behind it is its path over ${path.length} steps` : ''}.`,
+export function updateLandscapeChart(figure: PlotFigure, { data, at, path, loss, domain, width = 640 }: LandscapeInput): boolean {
+  const { curve, here, tangent, trail, top } = landscapeMarks(data, at, path, loss, domain);
+  const [sx, sy] = [figure.scale?.('x'), figure.scale?.('y')];
+  const dots = figure.querySelector('g.if-trail-dots');
+  const point = figure.querySelector('g.if-here circle');
+  const held = [
+    ['data-loss', loss],
+    ['data-width', String(width)],
+    ['data-top', String(top)],
+  ].every(([k, v]) => figure.getAttribute(k!) === v);
+  if (!held || !sx || !sy || !dots?.firstElementChild || !point || trail.length === 0) return false;
+  const set = (mark: string, points: readonly { a: number; loss: number }[]) =>
+    figure.querySelector(`g.${mark} path`)?.setAttribute(
+      'd',
+      linePath(
+        figure,
+        points.map((p) => p.a),
+        points.map((p) => p.loss),
+      ) ?? '',
+    );
+  set('if-curve', curve);
+  set('if-trail', trail);
+  set('if-tangent', tangent);
+  while (dots.childElementCount < trail.length) dots.append(dots.firstElementChild.cloneNode());
+  while (dots.childElementCount > trail.length) dots.lastElementChild!.remove();
+  [...dots.children].forEach((dot, i) => {
+    dot.setAttribute('cx', String(sx.apply(trail[i]!.a)));
+    dot.setAttribute('cy', String(sy.apply(trail[i]!.loss)));
+    dot.setAttribute('fill-opacity', String(trailOpacity(trail[i]!.age)));
   });
-  // Test hooks: where the model stands, and how many steps the path shows.
+  point.setAttribute('cx', String(sx.apply(at.a)));
+  point.setAttribute('cy', String(sy.apply(here.loss)));
+  (figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg'))?.setAttribute(
+    'aria-description',
+    landscapeDescription(at, here, path.length),
+  );
   figure.setAttribute('data-a', String(at.a));
-  figure.setAttribute('data-b', String(at.b));
-  figure.setAttribute('data-path', String(path.length));
-  return figure;
+  figure.setAttribute('data-slope', String(here.slope));
+  return true;
 }
