@@ -21,7 +21,7 @@ type PlotModule = typeof import('../../src/plot');
 
 /** While training, the contour map traces its lines again in this many frames, a share in each. */
 const CONTOUR_PARTS = 3;
-/** Past this many units, the fit chart's units move a frame after its model (see #moveFit). */
+/** Past this many units, the fit chart's units move after its model, this many per frame (see #moveFit). */
 const MANY_UNITS = 20;
 
 export class DemoCharts {
@@ -261,19 +261,28 @@ export class DemoCharts {
 
   /**
    * Moves the fit chart's curves in place; with many units (more than MANY_UNITS), the model
-   * now and the units' curves and kinks in a frame of their own, so neither frame is long.
+   * now and the units' curves in frames of their own, MANY_UNITS at a time (their kinks with
+   * the last), so no frame is long; while training, the units only a few times a second.
    */
   #moveFit(plot: PlotModule, view: RunView, figure: Element, curves: readonly (readonly number[])[]): boolean {
-    if (curves.length <= MANY_UNITS + 1) return plot.updateFitCurves(figure, view.grid, curves, view.data);
+    const units = curves.length - 1;
+    if (units <= MANY_UNITS) return plot.updateFitCurves(figure, view.grid, curves, view.data);
     if (!plot.updateFitCurves(figure, view.grid, curves, view.data, 'model')) return false;
-    this.#later('units', () => {
-      const latest = this.#c.record.curves;
-      // Redrawn meanwhile, or no longer movable: the next draw draws it anew.
-      if (this.#box('fit-chart').firstElementChild !== figure || !latest) return;
-      if (!plot.updateFitCurves(figure, view.grid, latest, view.data, 'units')) this.#redrawAll = true;
-    });
+    // Each share repaints the chart: while training, the units move a few times a second.
+    if (this.#c.state === 'running' && performance.now() - this.#unitsMoved < 300) return true;
+    this.#unitsMoved = performance.now();
+    for (let from = 0; from < units; from += MANY_UNITS) {
+      this.#later(`units-${from}`, () => {
+        const latest = this.#c.record.curves;
+        // Redrawn meanwhile, or no longer movable: the next draw draws it anew.
+        if (this.#box('fit-chart').firstElementChild !== figure || !latest) return;
+        if (!plot.updateFitCurves(figure, view.grid, latest, view.data, { from, to: Math.min(units, from + MANY_UNITS) })) this.#redrawAll = true;
+      });
+    }
     return true;
   }
+
+  #unitsMoved = 0;
 
   /** The loss by step: its line moved in place while the axes hold it, else drawn anew. */
   #drawLoss(plot: PlotModule, view: RunView): void {

@@ -5,7 +5,16 @@
 
 /** A figure from Plot.plot: it can map values through its scales. */
 export interface PlotFigure extends Element {
-  scale?(name: 'x' | 'y'): { apply(value: number): number } | undefined;
+  scale?(name: 'x' | 'y'): Scale | undefined;
+}
+
+/** What Plot tells of a scale (its `type`, `domain` and `range` are there for the linear ones here). */
+export interface Scale {
+  apply(value: number): number;
+  type?: string;
+  domain?: readonly number[];
+  range?: readonly number[];
+  clamp?: boolean;
 }
 
 /** Rounds as d3-path does for Plot (3 decimals, no trailing zeros), so updated paths read like drawn ones. */
@@ -13,23 +22,55 @@ const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
 
 /** "M x,y L x,y …" in screen coordinates, like Plot's linear curve. */
 export function linePath(figure: PlotFigure, xs: readonly number[], ys: readonly number[]): string | null {
+  return linePaths(figure, xs, [ys])?.[0] ?? null;
+}
+
+/** One linePath per series over the same xs: the xs are placed once for all of them. */
+function linePaths(figure: PlotFigure, xs: readonly number[], series: readonly (readonly number[])[]): string[] | null {
   const sx = figure.scale?.('x');
   const sy = figure.scale?.('y');
   if (!sx || !sy) return null;
-  let d = '';
-  for (let i = 0; i < xs.length; i++) {
-    d += `${i ? 'L' : 'M'}${r3(sx.apply(xs[i]!))},${r3(sy.apply(ys[i]!))}`;
-  }
-  return d;
+  const at = xs.map((x, i) => `${i ? 'L' : 'M'}${r3(sx.apply(x))},`);
+  const y = linear(sy);
+  return series.map((ys) => {
+    let d = '';
+    for (let i = 0; i < at.length; i++) d += at[i]! + r3(y(ys[i]!));
+    return d;
+  });
 }
 
-/** Sets the `d` of each path in the mark whose group has `className`, one series each; false if the count differs. */
-export function setPaths(figure: PlotFigure, className: string, series: readonly (readonly number[])[], xs: readonly number[]): boolean {
+/**
+ * A linear scale's mapping inlined, in d3's own arithmetic (normalise, then interpolate) so
+ * it gives the very numbers `apply` gives; any other scale keeps its `apply`.
+ */
+function linear(scale: Scale): (v: number) => number {
+  const { type, domain, range, clamp } = scale;
+  if (type !== 'linear' || clamp || domain?.length !== 2 || range?.length !== 2 || !(domain[1]! > domain[0]!)) return (v) => scale.apply(v);
+  const [a, b] = [domain[0]!, domain[1]! - domain[0]!];
+  const [r0, r1] = [range[0]!, range[1]!];
+  return (v) => {
+    const t = (v - a) / b;
+    return r0 * (1 - t) + r1 * t;
+  };
+}
+
+/**
+ * Sets the `d` of each path in the mark whose group has `className`, one series each, from
+ * path `from` on (the mark has `total` paths in all); false if the count differs.
+ */
+export function setPaths(
+  figure: PlotFigure,
+  className: string,
+  series: readonly (readonly number[])[],
+  xs: readonly number[],
+  from = 0,
+  total = series.length,
+): boolean {
   const paths = figure.querySelectorAll(`g.${className} path`);
-  if (paths.length !== series.length) return false;
-  const ds = series.map((ys) => linePath(figure, xs, ys));
-  if (ds.some((d) => d === null)) return false;
-  ds.forEach((d, i) => paths[i]!.setAttribute('d', d!));
+  if (paths.length !== total || from + series.length > total) return false;
+  const ds = linePaths(figure, xs, series);
+  if (!ds) return false;
+  ds.forEach((d, i) => paths[from + i]!.setAttribute('d', d));
   return true;
 }
 

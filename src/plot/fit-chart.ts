@@ -3,9 +3,7 @@ import { fitHeight } from './sizes';
 import { themedPlot } from './themed-plot';
 import { linePath, setPaths, type PlotFigure } from './fast-update';
 import { interpolate } from './interpolate';
-import { UNIT_COLOURS, unitColour } from './unit-colours';
-/** Up to this many units the legend names each one; past it, one line says how they are drawn. */
-const NAMED_UNITS = 10;
+import { unitColour } from './unit-colours';
 
 export interface FitChartInput {
   data: { x: readonly number[]; y: readonly number[] };
@@ -182,25 +180,32 @@ function heldOutMarks(heldOut: FitChartInput['heldOut'], grid: readonly number[]
   ];
 }
 
+/** What {@link updateFitCurves} moves: everything, the model alone, its units alone, or units `from` to `to` (the kinks with the last). */
+export type FitPart = 'all' | 'model' | 'units' | { from: number; to: number };
+
 /**
  * Moves the curves of a chart made by {@link fitChart} to new values without redrawing it
  * (its scales are fixed by the data and grid). False when it must be redrawn instead.
  * `part` moves only the model (its curve and residuals) or only its units (their curves
- * and kinks), so a chart of many units can be moved over two frames.
+ * and kinks), or a share of the units, so a chart of many units can be moved over several
+ * frames.
  */
 export function updateFitCurves(
   figure: PlotFigure,
   grid: readonly number[],
   curves: readonly (readonly number[])[],
   data?: FitChartInput['data'],
-  part: 'all' | 'model' | 'units' = 'all',
+  part: FitPart = 'all',
 ): boolean {
   const [prediction, ...units] = curves;
   if (!prediction) return false;
   const model = () =>
     setResiduals(figure, data ? residualSegments(data, grid, prediction) : []) && setPaths(figure, 'if-prediction', [prediction], grid);
-  const parts = () => setPaths(figure, 'if-units', units, grid) && setKinks(figure, unitKinks(grid, units));
-  return (part === 'units' || model()) && (part === 'model' || parts());
+  const { from, to } = typeof part === 'object' ? part : { from: 0, to: units.length };
+  const parts = () =>
+    setPaths(figure, 'if-units', units.slice(from, to), grid, from, units.length) && (to < units.length || setKinks(figure, unitKinks(grid, units)));
+  const movesModel = part === 'all' || part === 'model';
+  return (!movesModel || model()) && (part === 'model' || parts());
 }
 
 /** Each point and the model's value at its x (read off the curve over the grid). */
@@ -274,27 +279,4 @@ function setKinks(figure: PlotFigure, kinks: readonly Kink[]): boolean {
     dots[i]!.setAttribute('r', '4');
   });
   return true;
-}
-
-/**
- * The fit chart's key to its units: each unit's name beside a dash of its colour, or, for
- * many units, one line on how they are drawn. Plain HTML beside the chart, like the loss
- * chart's legend; null when the model has no units to show.
- */
-export function unitLegend(unitNames: readonly string[], doc: Document = document): HTMLElement | null {
-  if (unitNames.length === 0) return null;
-  const legend = doc.createElement('ul');
-  legend.className = 'if-legend if-legend--units';
-  legend.dataset.units = String(unitNames.length);
-  const item = (text: string, colour: string | null) => {
-    const li = doc.createElement('li');
-    const swatch = doc.createElement('span');
-    swatch.className = 'if-swatch if-swatch--dashed';
-    if (colour) swatch.setAttribute('style', `--if-swatch:${colour}`);
-    li.append(swatch, doc.createTextNode(text));
-    legend.append(li);
-  };
-  if (unitNames.length <= NAMED_UNITS) unitNames.forEach((name, u) => item(name, unitColour(u)));
-  else item(`${unitNames.length} units, dashed, ${UNIT_COLOURS} colours in turn; a dot marks each kink`, unitColour(0));
-  return legend;
 }

@@ -1,4 +1,5 @@
-export { fitChart, unitLegend, updateFitCurves, type FitChartInput } from './fit-chart';
+export { fitChart, updateFitCurves, type FitChartInput, type FitPart } from './fit-chart';
+export { unitLegend } from './unit-colours';
 export { lossChart, seriesColour, updateLossChart, type LossChartInput } from './loss-chart';
 export { surfaceChart, surfaceLegend, updateSurfaceChart, type SurfaceChartInput } from './surface-chart';
 export { compactSvg } from './themed-plot';

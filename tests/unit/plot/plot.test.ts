@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitChart, lossChart, updateFitCurves, updateLossChart } from '../../../src/plot';
 import { MAX_LOSS_POINTS, thin } from '../../../src/plot/loss-chart';
 import { unitKinks } from '../../../src/plot/fit-chart';
-import { niceCeil } from '../../../src/plot/fast-update';
+import { fineCeil, linePath, niceCeil, type PlotFigure } from '../../../src/plot/fast-update';
 import { compactSvg, PLOT_CLASS } from '../../../src/plot/themed-plot';
 import { linspace } from '../../../src/data';
 
@@ -73,6 +73,23 @@ describe('charts update in place exactly as a fresh render would draw them', () 
     expect(html(moved)).toBe(html(all));
   });
 
+  it('fit chart: its units can move a share at a time (the kinks with the last share), which together equal moving all', () => {
+    const units = (f: Element) => [...f.querySelectorAll('g.if-units path')].map((p) => p.getAttribute('d'));
+    const kinks = (f: Element) => f.querySelector('g.if-kinks')!.innerHTML;
+    const moved = fitChart({ data, grid, curves: curvesA, document: doc });
+    const [unitsA, kinksA] = [units(moved), kinks(moved)];
+    expect(updateFitCurves(moved, grid, curvesB, data, { from: 0, to: 1 })).toBe(true);
+    expect(units(moved)[0]).not.toBe(unitsA[0]);
+    expect(units(moved)[1]).toBe(unitsA[1]);
+    expect(kinks(moved)).toBe(kinksA);
+    expect(updateFitCurves(moved, grid, curvesB, data, { from: 1, to: 2 })).toBe(true);
+    const all = fitChart({ data, grid, curves: curvesA, document: doc });
+    expect(updateFitCurves(all, grid, curvesB, data, 'units')).toBe(true);
+    expect(units(moved)).toEqual(units(all));
+    expect(kinks(moved)).toBe(kinks(all));
+    expect(kinks(all)).not.toBe(kinksA);
+  });
+
   it('fit chart: a figure without curves cannot be moved (it is redrawn)', () => {
     const empty = fitChart({ data, grid, curves: null, document: doc });
     expect(updateFitCurves(empty, grid, curvesB)).toBe(false);
@@ -109,6 +126,25 @@ describe('charts update in place exactly as a fresh render would draw them', () 
     expect(figure.querySelector('svg')!.getAttribute('aria-description')).toBe(fresh.querySelector('svg')!.getAttribute('aria-description'));
     expect(updateLossChart(figure, { rows: [], series: two(12, 0.2) })).toBe(false);
     expect(updateLossChart(figure, { rows: [], series: two(10, 0.2).slice(0, 1) })).toBe(false);
+  });
+
+  it("a path in place is written with the scale's own numbers: the inlined linear y gives exactly what apply gives", () => {
+    const ys = linspace(-1.37, 2.91, 57).map((v) => v ** 3 / 7 + 0.1);
+    const xs = linspace(-2, 2, 57);
+    for (const yDomain of [
+      [-3, 5],
+      [0.001, 0.3],
+    ] as const) {
+      const figure = fitChart({ data, grid, curves: curvesA, unitNames: ['u1', 'u2'], yDomain, width: 517, document: doc }) as PlotFigure;
+      const [sx, sy] = [figure.scale!('x')!, figure.scale!('y')!];
+      const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
+      const expected = xs.map((x, i) => `${i ? 'L' : 'M'}${r3(sx.apply(x))},${r3(sy.apply(ys[i]!))}`).join('');
+      expect(linePath(figure, xs, ys)).toBe(expected);
+    }
+  });
+
+  it('fineCeil rounds up on a ladder of at most 20 % steps', () => {
+    expect([0.0101, 1, 1.01, 1.21, 2.6, 3.1, 7, 9.5, 81].map(fineCeil)).toEqual([0.012, 1, 1.2, 1.5, 3, 4, 8, 10, 100]);
   });
 
   it('niceCeil rounds up to 1, 2, 5 times a power of ten', () => {
