@@ -4,9 +4,10 @@
  * compiled its first step's shaders (src/train/client.ts, warmTrainer), so its first step
  * comes at once. Only one warm worker waits at a time: the next demo warms once the reader
  * has reached the last one, and not while any demo loads or trains (they would share the
- * GPU). The page's own thread only starts the worker.
+ * GPU and the cores): a warm-up under way when another demo starts is stopped, and resumed
+ * once nothing runs. The page's own thread only starts the worker.
  */
-import { warmTrainer, warmWaiting, type InitCommand } from '../../src/train/client';
+import { cancelWarming, warmTrainer, warmWaiting, type InitCommand } from '../../src/train/client';
 
 interface Candidate {
   key: string;
@@ -17,7 +18,8 @@ interface Candidate {
 }
 
 const candidates: Candidate[] = [];
-let warming = false;
+/** The demo whose worker is warming now, if any. */
+let warming: Candidate | null = null;
 
 /** Queues a demo to warm when the page is idle (after the load event, so the page's own loading comes first). */
 export function warmWhenIdle(candidate: Candidate): void {
@@ -31,13 +33,15 @@ export function demoChanged(): void {
 }
 
 function next(): void {
+  // Another demo began to load or train while one warms: the warm-up yields (it would slow the run down) and comes back later.
+  if (warming && candidates.some((c) => c !== warming && c.busy())) cancelWarming(warming.key);
   if (warming || warmWaiting() || candidates.some((c) => c.busy())) return;
   const candidate = candidates.find((c) => !c.started());
   if (!candidate) return;
-  warming = true;
+  warming = candidate;
   whenIdle(() => {
     const done = () => {
-      warming = false;
+      warming = null;
       next();
     };
     if (candidate.started() || candidates.some((c) => c.busy())) done();

@@ -61,6 +61,10 @@ function startWorker(): Worker {
 interface WarmWorker {
   worker: Worker;
   failed: boolean;
+  /** Set once the worker has answered 'warmed'. */
+  warmed: boolean;
+  /** Ends the warm-up's wait (warmed, failed, cancelled or timed out). */
+  settle(): void;
 }
 const warm = new Map<string, WarmWorker>();
 
@@ -83,10 +87,14 @@ export function warmTrainer(key: string, init: InitCommand): Promise<void> {
   } catch {
     return Promise.resolve();
   }
-  const entry: WarmWorker = { worker, failed: false };
-  warm.set(key, entry);
   return new Promise((resolve) => {
-    worker.onmessage = (e: MessageEvent<Report>) => e.data.type === 'warmed' && resolve();
+    const entry: WarmWorker = { worker, failed: false, warmed: false, settle: resolve };
+    warm.set(key, entry);
+    worker.onmessage = (e: MessageEvent<Report>) => {
+      if (e.data.type !== 'warmed') return;
+      entry.warmed = true;
+      resolve();
+    };
     worker.onerror = (e) => {
       e.preventDefault();
       entry.failed = true;
@@ -98,10 +106,25 @@ export function warmTrainer(key: string, init: InitCommand): Promise<void> {
   });
 }
 
+/**
+ * Stops the warm-up of demo `key` if it is still under way (another demo began to load or
+ * train, and the two would share the machine's cores and GPU): its worker ends, and the demo
+ * may be warmed again later. A worker already warm keeps waiting: it costs nothing.
+ */
+export function cancelWarming(key: string): void {
+  const entry = warm.get(key);
+  if (!entry || entry.warmed) return;
+  warm.delete(key);
+  entry.worker.terminate();
+  entry.settle();
+}
+
 function takeWarm(key: string | undefined): Worker | undefined {
   const entry = key === undefined ? undefined : warm.get(key);
   if (!entry) return undefined;
   warm.delete(key!);
+  // Its demo has it now (warm or still warming): the page may warm the next one.
+  entry.settle();
   if (!entry.failed) return entry.worker;
   entry.worker.terminate();
   return undefined;
