@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { contours } from 'd3-contour';
 import { geoPath } from 'd3-geo';
-import { linePath, type PlotFigure } from './fast-update';
+import { linePath, setDots, svgOf, type PlotFigure } from './fast-update';
 import type { LandscapeInput } from './landscape-chart';
 import { fitHeight } from './sizes';
 import { themedPlot } from './themed-plot';
@@ -118,21 +118,13 @@ export function updateContourChart(
   const f = lossOver(data, at.c, loss);
   if (retrace && !retraceContours(lines, f, domain, [sx, sy], retrace)) return false;
   line.setAttribute('d', linePath(figure, [...path.map((p) => p.a), at.a], [...path.map((p) => p.b), at.b]) ?? '');
-  while (route.childElementCount < path.length + 1) route.append(route.firstElementChild.cloneNode());
-  while (route.childElementCount > path.length + 1) route.lastElementChild!.remove();
-  // Most dots stand where they were: only those that moved are written (each write costs the page a little).
-  [...route.children].forEach((dot, i) => {
-    const p = path[i] ?? at;
-    const [cx, cy] = [String(sx.apply(p.a)), String(sy.apply(p.b))];
-    if (dot.getAttribute('cx') !== cx) dot.setAttribute('cx', cx);
-    if (dot.getAttribute('cy') !== cy) dot.setAttribute('cy', cy);
-  });
-  here.setAttribute('cx', String(sx.apply(at.a)));
-  here.setAttribute('cy', String(sy.apply(at.b)));
-  (figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg'))?.setAttribute(
-    'aria-description',
-    contourDescription(at, f, path.length),
+  // Most dots stand where they were: only those that moved are written.
+  setDots(
+    route,
+    [...path, at].map((p) => ({ cx: sx.apply(p.a), cy: sy.apply(p.b) })),
   );
+  setDots(here.parentElement, [{ cx: sx.apply(at.a), cy: sy.apply(at.b) }]);
+  svgOf(figure)?.setAttribute('aria-description', contourDescription(at, f, path.length));
   figure.setAttribute('data-a', String(at.a));
   figure.setAttribute('data-b', String(at.b));
   figure.setAttribute('data-path', String(path.length));

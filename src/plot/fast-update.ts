@@ -74,14 +74,40 @@ export function setPaths(
   return true;
 }
 
+/** The next step at or above v (v > 0) on a ladder of multipliers of a power of ten. */
+const ladderCeil =
+  (steps: readonly number[]) =>
+  (v: number): number => {
+    const p = 10 ** Math.floor(Math.log10(v));
+    return steps.map((m) => m * p).find((c) => c >= v * (1 - 1e-12)) ?? 10 * p;
+  };
+
 /** The next "nice" number at or above v: 1, 2, 5, 10, 20, 50, … (v > 0). */
-export function niceCeil(v: number): number {
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 5, 10].map((m) => m * p).find((c) => c >= v * (1 - 1e-12)) ?? 10 * p;
+export const niceCeil = ladderCeil([1, 2, 5, 10]);
+/** The next step at or above v on a fine ladder (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 × 10^k; v > 0): an axis top with at most 20 % headroom that holds while v wanders a little. */
+export const fineCeil = ladderCeil([1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]);
+
+/** The chart's <svg>: the figure itself, or the one inside it (a chart with a legend is a <figure>). */
+export function svgOf(figure: Element): SVGSVGElement | null {
+  return (figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg')) as SVGSVGElement | null;
 }
 
-/** The next step at or above v on a fine ladder (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 × 10^k; v > 0): an axis top with at most 20 % headroom that holds while v wanders a little. */
-export function fineCeil(v: number): number {
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((c) => c >= v * (1 - 1e-12)) ?? 10 * p;
+/**
+ * Sets the circles of a dot mark's group to `points` (screen x, y and any other attributes),
+ * one circle each: copies of the first are added, or the last removed, as the count changes,
+ * and only attributes that changed are written (each write costs the page a little). False
+ * if the group has no circle to copy.
+ */
+export function setDots(group: Element | null, points: readonly Record<string, number>[]): boolean {
+  const first = group?.firstElementChild;
+  if (!group || !first) return false;
+  while (group.childElementCount < points.length) group.append(first.cloneNode());
+  while (group.childElementCount > points.length) group.lastElementChild!.remove();
+  [...group.children].forEach((dot, i) => {
+    for (const [name, value] of Object.entries(points[i]!)) {
+      const text = String(value);
+      if (dot.getAttribute(name) !== text) dot.setAttribute(name, text);
+    }
+  });
+  return true;
 }

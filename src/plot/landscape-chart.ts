@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { fineCeil, linePath, type PlotFigure } from './fast-update';
+import { fineCeil, linePath, setDots, svgOf, type PlotFigure } from './fast-update';
 import { fitHeight } from './sizes';
 import { themedPlot } from './themed-plot';
 
@@ -135,19 +135,12 @@ export function updateLandscapeChart(figure: PlotFigure, { data, at, path, loss,
   set('if-curve', curve);
   set('if-trail', trail);
   set('if-tangent', tangent);
-  while (dots.childElementCount < trail.length) dots.append(dots.firstElementChild.cloneNode());
-  while (dots.childElementCount > trail.length) dots.lastElementChild!.remove();
-  [...dots.children].forEach((dot, i) => {
-    dot.setAttribute('cx', String(sx.apply(trail[i]!.a)));
-    dot.setAttribute('cy', String(sy.apply(trail[i]!.loss)));
-    dot.setAttribute('fill-opacity', String(trailOpacity(trail[i]!.age)));
-  });
-  point.setAttribute('cx', String(sx.apply(at.a)));
-  point.setAttribute('cy', String(sy.apply(here.loss)));
-  (figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg'))?.setAttribute(
-    'aria-description',
-    landscapeDescription(at, here, path.length),
+  setDots(
+    dots,
+    trail.map((p) => ({ cx: sx.apply(p.a), cy: sy.apply(p.loss), 'fill-opacity': trailOpacity(p.age) })),
   );
+  setDots(point.parentElement, [{ cx: sx.apply(at.a), cy: sy.apply(here.loss) }]);
+  svgOf(figure)?.setAttribute('aria-description', landscapeDescription(at, here, path.length));
   figure.setAttribute('data-a', String(at.a));
   figure.setAttribute('data-slope', String(here.slope));
   return true;

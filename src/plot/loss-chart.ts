@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { lossHeight } from './sizes';
 import { themedPlot } from './themed-plot';
-import { linePath, niceCeil, type PlotFigure } from './fast-update';
+import { linePath, niceCeil, svgOf, type PlotFigure } from './fast-update';
 
 export interface LossChartInput {
   rows: readonly { step: number; loss: number }[];
@@ -102,7 +102,7 @@ export function lossChart({
  * false when it must be drawn anew.
  */
 export function updateLossChart(figure: HTMLElement, { rows, log = false, series }: Pick<LossChartInput, 'rows' | 'log' | 'series'>): boolean {
-  const svg = (figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector('svg')) as (PlotFigure & SVGSVGElement) | null;
+  const svg = svgOf(figure) as (PlotFigure & SVGSVGElement) | null;
   if (!svg || figure.dataset.log !== String(log) || figure.dataset.series !== String(series?.length ?? 0)) return false;
   const lines = series?.length ? series.map((s) => plotted(s.rows, log)) : [plotted(rows, log)];
   const all = lines.flat();
