@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium.ts';
+import { isSearchUi, isWorker } from '../tests/e2e/script-kinds.ts';
 import { startPreview } from './preview-server.ts';
 import { firstStep, longTasksPerDemo, mainThread, printReaderResults, type FirstStep, type LongTasks } from './bench/reader.ts';
 
@@ -145,22 +146,26 @@ async function stepsAndTensors(browser: Browser, page: Page) {
   return { tensorsAfter1, tensorsAfter1000, firstSteps };
 }
 
-/** JavaScript the chapter ships before any demo loads, and what the demo loads lazily (gzip bytes). */
-async function jsShipped(browser: Browser): Promise<{ beforeDemo: number; lazy: { url: string; gzip: number }[] }> {
+/**
+ * JavaScript the chapter ships before any demo loads, Starlight's search UI (loaded when the page
+ * first goes idle, whichever count that falls in), and what the demo loads lazily (gzip bytes).
+ */
+async function jsShipped(browser: Browser): Promise<{ beforeDemo: number; searchUi: number; lazy: { url: string; gzip: number }[] }> {
   console.log('JavaScript shipped…');
   const small = await browser.newPage({ viewport: { width: 1280, height: 400 } });
   const js: { url: string; gzip: number }[] = [];
+  const search: typeof js = [];
   small.on('response', async (r) => {
     const type = r.request().resourceType();
     if (type === 'script' || r.url().endsWith('.js')) {
       const body = await r.body().catch(() => Buffer.alloc(0));
-      js.push({ url: r.url(), gzip: gzipSync(body).length });
+      const file = { url: r.url(), gzip: gzipSync(body).length };
+      (isSearchUi(file) ? search : js).push(file);
     }
   });
   await small.goto(PAGE);
   await small.waitForLoadState('networkidle');
   // The worker warmed while the page is idle is the runtime's, fetched by the worker itself: lazy, not the page's.
-  const isWorker = (f: { url: string }) => /\/worker[.-]/.test(new URL(f.url).pathname);
   const warmed = js.filter(isWorker);
   const beforeDemo = js
     .splice(0)
@@ -168,7 +173,9 @@ async function jsShipped(browser: Browser): Promise<{ beforeDemo: number; lazy: 
     .reduce((s, f) => s + f.gzip, 0);
   await readyDemo(small, 'webgl');
   await small.waitForLoadState('networkidle');
-  return { beforeDemo, lazy: [...warmed, ...js.splice(0)] };
+  for (let waited = 0; search.length === 0 && waited < 10_000; waited += 100) await small.waitForTimeout(100);
+  const searchUi = search.reduce((s, f) => s + f.gzip, 0);
+  return { beforeDemo, searchUi, lazy: [...warmed, ...js.splice(0)] };
 }
 
 function printResults(results: Record<string, unknown>): void {
@@ -213,6 +220,7 @@ function printResults(results: Record<string, unknown>): void {
   console.table({
     'tensors after 1 step / after 1001': { value: `${results.tensorsAfter1Step} / ${results.tensorsAfter1001Steps}` },
     'JS before any demo loads (gzip KB)': { value: f((results.jsBeforeDemoGzipBytes as number) / 1024) },
+    "Starlight's search UI, loaded when idle (gzip KB)": { value: f((results.jsSearchUiGzipBytes as number) / 1024) },
     'JS the demo loads lazily (gzip KB)': { value: f((results.jsLazyDemoGzipBytes as number) / 1024) },
   });
 }
@@ -235,12 +243,13 @@ async function main(): Promise<void> {
     results.kernels = await kernelCounts(page);
     results.longTasks = await longTasksPerDemo(page, `http://localhost:${SITE_PORT}`);
     const { tensorsAfter1, tensorsAfter1000, firstSteps } = await stepsAndTensors(browser, page);
-    const { beforeDemo, lazy } = await jsShipped(browser);
+    const { beforeDemo, searchUi, lazy } = await jsShipped(browser);
     Object.assign(results, {
       firstStepMs: firstSteps,
       tensorsAfter1Step: tensorsAfter1,
       tensorsAfter1001Steps: tensorsAfter1000,
       jsBeforeDemoGzipBytes: beforeDemo,
+      jsSearchUiGzipBytes: searchUi,
       jsLazyDemoGzipBytes: lazy.reduce((s, f) => s + f.gzip, 0),
       lazyFiles: lazy.map((f) => ({ file: new URL(f.url).pathname, gzip: f.gzip })),
       browser: browser.version(),
