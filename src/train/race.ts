@@ -58,10 +58,14 @@ export class Race implements Experiment {
   step() {
     const losses = this.#runs.map((run, i) => {
       if (this.#retired.has(i)) return tf.scalar(Number.NaN);
-      const loss = tf.tidy(() => this.#fullLoss(run.model));
-      const batch = this.#batches[i]?.current ?? { x: this.#x, y: this.#y };
+      const batch = this.#batches[i]?.current;
+      // A full-batch step's forward pass is the loss over all points before it: the logged loss, computed once.
+      const before = batch ? tf.tidy(() => this.#fullLoss(run.model)) : null;
+      const { x, y } = batch ?? { x: this.#x, y: this.#y };
       run.optimizer.zeroGrad();
-      backward(() => this.#loss.forward(run.model.forward(batch.x), batch.y), run.model.parameters()).dispose();
+      const trained = backward(() => this.#loss.forward(run.model.forward(x), y), run.model.parameters());
+      const loss = before ?? trained;
+      if (before) trained.dispose();
       run.optimizer.step();
       run.scheduler?.step();
       this.#batches[i]?.advance();
