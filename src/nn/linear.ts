@@ -2,7 +2,7 @@ import { RandomState } from '../data/random-state';
 import { checkPositiveInt } from './checks';
 import { Module } from './module';
 import { Parameter } from './parameter';
-import { tf, type Tensor2D } from './tf';
+import { tf, type Tensor, type Tensor2D } from './tf';
 
 export interface LinearOptions {
   /** Add a learned bias (default true). */
@@ -10,6 +10,18 @@ export interface LinearOptions {
   /** Where the initial weights come from. Unseeded when omitted, like torch without manual_seed. */
   generator?: RandomState;
 }
+
+/**
+ * y + b, with b added to every row of the batch y, and its gradient written out: the
+ * gradient for b is the column sums of dy, which one matMul by a row of ones gives. tfjs's
+ * own gradient for this add sums dy over its rows, which its CPU backend does by transposing
+ * dy first (1024 rows of 32 units: 0.85 ms, against 0.07 ms). Both agree to float32 rounding.
+ */
+const addBias = tf.customGrad((...args: (Tensor | tf.GradSaveFunc)[]) => {
+  const [y, b] = args as [Tensor2D, Tensor];
+  const gradFunc = (dy: Tensor) => [dy, tf.reshape(tf.matMul(tf.ones([1, dy.shape[0]!]), dy as Tensor2D), b.shape)];
+  return { value: tf.add(y, b), gradFunc };
+});
 
 /**
  * y = x·Wᵀ + b for x of shape B × inFeatures, with W of shape outFeatures × inFeatures and b
@@ -46,7 +58,7 @@ export class Linear extends Module {
     // An explicit transpose, not matMul's flag: on packed WebGL that path drifted from the CPU for inner size 1.
     return tf.tidy(() => {
       const y: Tensor2D = tf.matMul(x, tf.transpose(this.weight.value));
-      return this.bias ? tf.add(y, this.bias.value) : y;
+      return this.bias ? (addBias(y, this.bias.value) as Tensor2D) : y;
     });
   }
 

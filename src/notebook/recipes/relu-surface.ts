@@ -4,7 +4,7 @@ import { reluNetCode } from './shared';
 /** Chapter 4's N ReLUs on a surface over [−2, 2]² (src/train/relu-surface.ts). */
 export const reluSurfaceRecipe: Recipe = {
   steps: 1000,
-  exactUntil: 800,
+  exactUntil: 600,
   columns: () => [],
   cells: () => [
     {

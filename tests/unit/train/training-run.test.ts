@@ -106,7 +106,9 @@ describe('a race whose one run runs away', () => {
       else expect(r.columns[momentum]).toBeNaN();
       expect(r.columns.filter((_, j) => j !== momentum).every(Number.isFinite)).toBe(true);
       const live = r.columns.filter(Number.isFinite);
-      expect(r.loss).toBeCloseTo(live.reduce((a, b) => a + b, 0) / live.length, 5);
+      // The mean tfjs takes in float32, to its rounding (a mean over all five, or one NaN, is far off).
+      const mean = live.reduce((a, b) => a + b, 0) / live.length;
+      expect(Math.abs(r.loss - mean)).toBeLessThanOrEqual(1e-6 * Math.abs(mean));
     }
     // The others went on learning.
     expect(rows.at(-1)!.columns[2]!).toBeLessThan(start.rows[0]!.columns[2]! / 10);
