@@ -125,8 +125,9 @@ async function kernelCounts(page: Page): Promise<Record<string, unknown>> {
     await page.goto(`${BASELINES}/layers.html`);
     await page.waitForFunction(() => 'kernels' in window);
     out[backend] = await page.evaluate(async (b) => {
-      const api = (window as unknown as { kernels: { perStep(b: string): Promise<unknown>; kernelCost(b: string): Promise<number> } }).kernels;
-      return { perStep: await api.perStep(b), msPerKernel: await api.kernelCost(b) };
+      type Api = { perStep(b: string): Promise<unknown>; kernelCost(b: string): Promise<number>; biasGradient(b: string): Promise<unknown> };
+      const api = (window as unknown as { kernels: Api }).kernels;
+      return { perStep: await api.perStep(b), msPerKernel: await api.kernelCost(b), biasGradientMsPerStep: await api.biasGradient(b) };
     }, backend);
   }
   return out;
@@ -201,8 +202,21 @@ function printResults(results: Record<string, unknown>): void {
     'speed-up over the naive loop': naive('speedupOverNaive', 2),
     'longest main-thread task, naive loop (ms)': naive('longestTaskMs'),
   });
-  type Counts = { perStep: Record<string, { kernels: number; dataMoving: number }>; msPerKernel: number };
+  type Counts = {
+    perStep: Record<string, { kernels: number; dataMoving: number }>;
+    msPerKernel: number;
+    biasGradientMsPerStep: { tfjsAdd: number; addBias: number };
+  };
   const kernels = results.kernels as Record<'webgl' | 'cpu', Counts>;
+  console.log("\nOne training step of the races' model (1024 points, 32 units), biases added by tfjs's add or the library's addBias (ms)");
+  console.table(
+    Object.fromEntries(
+      (['webgl', 'cpu'] as const).map((b) => {
+        const m = kernels[b].biasGradientMsPerStep;
+        return [b, { "tfjs's add": f(m.tfjsAdd, 3), addBias: f(m.addBias, 3), 'speed-up': f(m.tfjsAdd / m.addBias, 2) }];
+      }),
+    ),
+  );
   const measured = (id: string) => (MODELS.some((m) => m.id === id) ? at('webgl', id).runtimeStepsPerSecond : undefined);
   console.log(
     `\nKernels per step; one small kernel costs ${f(kernels.webgl.msPerKernel, 3)} ms on WebGL, ${f(kernels.cpu.msPerKernel, 4)} ms on the CPU`,
