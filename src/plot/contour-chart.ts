@@ -3,7 +3,7 @@ import { contours } from 'd3-contour';
 import { geoPath } from 'd3-geo';
 import { linePath, setDots, svgOf, type PlotFigure } from './fast-update';
 import type { LandscapeInput } from './landscape-chart';
-import { fitHeight } from './sizes';
+import { contourHeight } from './sizes';
 import { themedPlot } from './themed-plot';
 
 export interface ContourInput {
@@ -54,7 +54,7 @@ export function contourChart({ data, at, path, loss, domain, width = 640, docume
   const figure = themedPlot({
     document,
     width,
-    height: Math.round(fitHeight(width) * 0.75),
+    height: contourHeight(width),
     marginLeft: 44,
     x: { domain: [...domain.a], label: 'a', grid: true },
     y: { domain: [...domain.b], label: 'b', grid: true },

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { fineCeil, linePath, setDots, svgOf, type PlotFigure } from './fast-update';
-import { fitHeight } from './sizes';
+import { landscapeHeight } from './sizes';
 import { themedPlot } from './themed-plot';
 
 export interface LandscapeInput {
@@ -40,7 +40,7 @@ export function landscapeChart({ data, at, path, loss, domain, width = 640, docu
   const figure = themedPlot({
     document,
     width,
-    height: Math.round(fitHeight(width) * 0.6),
+    height: landscapeHeight(width),
     marginLeft: 44,
     x: { domain: [...domain], label: 'a', grid: true },
     y: { domain: [0, top], label: loss === 'mse' ? 'MSE' : 'MAE', grid: true },

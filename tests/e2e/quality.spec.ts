@@ -22,7 +22,7 @@ import { builtPages } from './site';
  * Starlight's search loads Pagefind's UI (25.9 KB) when the page first goes idle: on a quiet
  * machine before the page's first network-idle, on a busy one after it, where it fell into the
  * demo's window and failed that budget. It is counted on its own line, whenever it comes, and
- * the first budget is the page's own scripts without it (32.3 KB at most, chapter 8).
+ * the first budget is the page's own scripts without it (26.8–32.8 KB, chapter 8 the most).
  */
 const BUDGET_BEFORE_DEMO = 36 * 1024;
 const BUDGET_SEARCH_UI = 28 * 1024;
@@ -53,7 +53,7 @@ for (const path of chapters) {
     // tfjs is only ever reached through the worker, or the runtime's lazy path.
     expect(eager.map((f) => new URL(f.url).pathname).filter((p) => /\/tf[.-]/.test(p))).toEqual([]);
     expect(sum(eager)).toBeLessThan(BUDGET_BEFORE_DEMO);
-    await expect.poll(() => search.length, { message: "Starlight's search UI loads once the page is idle" }).toBeGreaterThan(0);
+    await expect.poll(() => search.length, { message: "Starlight's search UI loads once the page is idle", timeout: 20_000 }).toBeGreaterThan(0);
     expect(sum(search)).toBeLessThan(BUDGET_SEARCH_UI);
     const demos = page.locator(DEMOS);
     if ((await demos.count()) === 0) return;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fitHeight, lossHeight } from '../../../src/plot/sizes';
+import { contourHeight, fitHeight, landscapeHeight, lossHeight } from '../../../src/plot/sizes';
 
 /**
  * Below 560 px the build's previews (drawn 640 wide) take the live charts' heights from
@@ -22,8 +22,8 @@ describe("on a phone, the build's previews keep the live charts' heights", () =>
     fit: [fitHeight(640), fitHeight(320)],
     loss: [lossHeight(640), lossHeight(320)],
     'loss with a legend': [lossHeight(640, true), lossHeight(320, true)],
-    'loss along a': [Math.round(fitHeight(640) * 0.6), Math.round(fitHeight(320) * 0.6)],
-    'contour map': [Math.round(fitHeight(640) * 0.75), Math.round(fitHeight(320) * 0.75)],
+    'loss along a': [landscapeHeight(640), landscapeHeight(320)],
+    'contour map': [contourHeight(640), contourHeight(320)],
   };
   for (const [name, [preview, live]] of Object.entries(charts)) {
     it(`${name}: the preview 640 × ${preview} is given the live chart's shape, 320 × ${live}`, () => {
