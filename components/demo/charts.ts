@@ -98,6 +98,33 @@ export class DemoCharts {
     this.#frame ||= requestAnimationFrame(() => this.#nextJob());
   }
 
+  /** Figures drawn anew while training, waiting for their own frame to go in their box (see #place). */
+  readonly #pending = new Map<HTMLElement, Element>();
+
+  /** The figure `box` shows, or the one it will show from its next frame on. */
+  #current(box: HTMLElement): HTMLElement | null {
+    return (this.#pending.get(box) ?? box.firstElementChild) as HTMLElement | null;
+  }
+
+  /**
+   * Puts a figure drawn anew in its box: at once, or while training in a frame of its own
+   * after the one that drew it. Drawing a Plot figure and laying it out in the page each
+   * take a task's worth of time on a slow machine; in one frame they made a run's longest task.
+   */
+  #place(box: HTMLElement, figure: Element): void {
+    if (this.#c.state !== 'running') {
+      this.#pending.delete(box);
+      box.replaceChildren(figure);
+      return;
+    }
+    this.#pending.set(box, figure);
+    this.#later(`place ${box.dataset.role}`, () => {
+      if (this.#pending.get(box) !== figure) return;
+      this.#pending.delete(box);
+      box.replaceChildren(figure);
+    });
+  }
+
   #nextJob(): void {
     this.#frame = 0;
     const first = this.#jobs.entries().next();
@@ -135,8 +162,8 @@ export class DemoCharts {
     const { at, path } = landscapeState(view.columnNames, rows);
     const along = this.#box('landscape-chart');
     const alongInput = { data: view.data, at, path, loss, domain: a, width: this.#width(along, 280) };
-    const drawn = along.firstElementChild as HTMLElement | null;
-    if (!(drawn && plot.updateLandscapeChart(drawn, alongInput))) along.replaceChildren(plot.landscapeChart(alongInput));
+    const drawn = this.#current(along);
+    if (!(drawn && plot.updateLandscapeChart(drawn, alongInput))) this.#place(along, plot.landscapeChart(alongInput));
     const map = this.#box('contour-chart');
     const mapInput = () => {
       const { at, route } = landscapeState(view.columnNames, this.#c.record.history.rows());
@@ -148,16 +175,15 @@ export class DemoCharts {
     const retrace = !running || performance.now() - this.#contoursTraced >= 300;
     if (retrace) this.#contoursTraced = performance.now();
     this.#later('contour', () => {
-      const figure = map.firstElementChild as HTMLElement | null;
+      const figure = this.#current(map);
       const input = mapInput();
-      if (!(figure && plot.updateContourChart(figure, input, running ? null : undefined))) map.replaceChildren(plot.contourChart(input));
+      if (!(figure && plot.updateContourChart(figure, input, running ? null : undefined))) this.#place(map, plot.contourChart(input));
     });
     if (!(running && retrace)) return;
     for (let part = 0; part < CONTOUR_PARTS; part++) {
       this.#later(`contour-lines-${part}`, () => {
-        const figure = map.firstElementChild as HTMLElement | null;
-        if (figure && !plot.updateContourChart(figure, mapInput(), { part, parts: CONTOUR_PARTS }))
-          map.replaceChildren(plot.contourChart(mapInput()));
+        const figure = this.#current(map);
+        if (figure && !plot.updateContourChart(figure, mapInput(), { part, parts: CONTOUR_PARTS })) this.#place(map, plot.contourChart(mapInput()));
       });
     }
   }
@@ -172,7 +198,11 @@ export class DemoCharts {
     if (this.#c.state === 'running' && performance.now() - this.#networkDrawn < 500) return;
     this.#networkDrawn = performance.now();
     const box = this.#box('network');
-    plot.redrawNetwork(box, { ...networkInput(view, r.curves, r.weights) }, r.step, this.#width(box, 300));
+    const diagram = plot.networkDiagram({ ...networkInput(view, r.curves, r.weights), width: this.#width(box, 300) });
+    // Drawn in this frame, changed in the page in the next (each is a few hundred elements' work).
+    const step = r.step;
+    if (this.#c.state === 'running') this.#later('place network', () => plot.placeNetwork(box, diagram, step));
+    else plot.placeNetwork(box, diagram, step);
     // Two classes: the accuracies by step, beside the losses (a curve has none: the figure hides), in a frame of its own.
     const accuracy = this.#box('accuracy-chart');
     accuracy.closest('figure')!.hidden = !view.classes;
@@ -181,11 +211,11 @@ export class DemoCharts {
 
   #drawAccuracy(plot: PlotModule, view: RunView, accuracy: HTMLElement): void {
     const rows = this.#c.record.history.rows();
-    const figure = accuracy.firstElementChild as HTMLElement | null;
+    const figure = this.#current(accuracy);
     const series = accuracySeries(view, rows);
     const width = this.#width(accuracy, 320);
     if (figure?.getAttribute('data-width') === String(width) && plot.updateLossChart(figure, { rows, log: false, series })) return;
-    accuracy.replaceChildren(accuracyChartWith(plot.lossChart, view, rows, width));
+    this.#place(accuracy, accuracyChartWith(plot.lossChart, view, rows, width));
   }
 
   draw(): void {
@@ -291,8 +321,8 @@ export class DemoCharts {
     const width = this.#width(this.#box('fit-chart'), 320);
     const log = this.#root.querySelector<HTMLInputElement>('[data-role="log-scale"]')!.checked;
     const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(rows, view.columnNames, column) }));
-    const figure = box.firstElementChild as HTMLElement | null;
+    const figure = this.#current(box);
     if (figure?.getAttribute('data-width') === String(width) && plot.updateLossChart(figure, { rows, log, series })) return;
-    box.replaceChildren(plot.lossChart({ rows, log, width, xLabel: this.#c.hand ? 'try' : 'step', series }));
+    this.#place(box, plot.lossChart({ rows, log, width, xLabel: this.#c.hand ? 'try' : 'step', series }));
   }
 }

@@ -216,7 +216,11 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
  * without laying the diagram out again. `data-drawn-step` on the box is a test hook.
  */
 export function redrawNetwork(box: HTMLElement, input: NetworkDiagramInput, step: number, width = Math.max(300, box.clientWidth || 640)): void {
-  const fresh = networkDiagram({ ...input, width });
+  placeNetwork(box, networkDiagram({ ...input, width }), step);
+}
+
+/** The second half of {@link redrawNetwork}: a diagram already drawn put in `box` (a demo that trains does the two in frames of their own). */
+export function placeNetwork(box: HTMLElement, fresh: SVGSVGElement, step: number): void {
   const old = box.firstElementChild;
   box.dataset.drawnStep = String(step);
   if (old?.tagName === fresh.tagName && ['aria-label', 'width', 'height'].every((a) => old.getAttribute(a) === fresh.getAttribute(a))) {
