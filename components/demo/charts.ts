@@ -3,7 +3,8 @@
  * and the accuracy), kept up to date from its controller. Plot loads only once a chart must
  * change; where a chart's scales still fit, only its lines move (microseconds), otherwise
  * it is drawn anew. No single task holds the page up for long: the fit chart is drawn in
- * the frame that asks, every other chart in a frame of its own after it, and no drawing
+ * the frame that asks, every other chart in a frame of its own after it (FrameJobs); while
+ * training, a chart drawn anew goes into the page a frame after it is drawn; and no drawing
  * reads layout (the boxes' widths come from a ResizeObserver), so each frame lays the page
  * out once.
  */
@@ -11,6 +12,7 @@ import type { DemoController } from '../../src/demo/controller';
 import { lossSeriesRows, shownSeries } from '../../src/demo/loss-series';
 import { seriesDomain } from '../../src/train/settings';
 import type { ChartOverlay } from './chart-overlay';
+import { FrameJobs } from './frame-jobs';
 import { legendKey } from '../../src/demo/preview-key';
 import { landscapeState } from '../../src/demo/landscape';
 import { accuracyChartWith, accuracySeries, networkInput } from '../../src/demo/network-input';
@@ -36,9 +38,7 @@ export class DemoCharts {
   readonly #root: HTMLElement;
   readonly #c: DemoController;
   readonly #overlay: ChartOverlay | null;
-  /** Charts waiting for their frame, by name; each reads the record when its turn comes. */
-  readonly #jobs = new Map<string, () => void>();
-  #frame = 0;
+  readonly #frames = new FrameJobs();
   /** The boxes' widths as last laid out (a box is observed from its first drawing on). */
   readonly #widths = new Map<Element, number>();
   readonly #sizes = new ResizeObserver((entries) => {
@@ -92,47 +92,9 @@ export class DemoCharts {
     return Math.max(min, Math.round(width || 640));
   }
 
-  /** Draws `job` in a frame of its own, after the charts already waiting (a newer job of the same name replaces the waiting one). */
-  #later(name: string, job: () => void): void {
-    this.#jobs.set(name, job);
-    this.#frame ||= requestAnimationFrame(() => this.#nextJob());
-  }
-
-  /** Figures drawn anew while training, waiting for their own frame to go in their box (see #place). */
-  readonly #pending = new Map<HTMLElement, Element>();
-
-  /** The figure `box` shows, or the one it will show from its next frame on. */
-  #current(box: HTMLElement): HTMLElement | null {
-    return (this.#pending.get(box) ?? box.firstElementChild) as HTMLElement | null;
-  }
-
-  /**
-   * Puts a figure drawn anew in its box: at once, or while training in a frame of its own
-   * after the one that drew it. Drawing a Plot figure and laying it out in the page each
-   * take a task's worth of time on a slow machine; in one frame they made a run's longest task.
-   */
+  /** Puts a figure drawn anew in its box; while training, in a frame after the one that drew it (see FrameJobs.place). */
   #place(box: HTMLElement, figure: Element): void {
-    if (this.#c.state !== 'running') {
-      this.#pending.delete(box);
-      box.replaceChildren(figure);
-      return;
-    }
-    this.#pending.set(box, figure);
-    this.#later(`place ${box.dataset.role}`, () => {
-      if (this.#pending.get(box) !== figure) return;
-      this.#pending.delete(box);
-      box.replaceChildren(figure);
-    });
-  }
-
-  #nextJob(): void {
-    this.#frame = 0;
-    const first = this.#jobs.entries().next();
-    if (first.done) return;
-    const [name, job] = first.value;
-    this.#jobs.delete(name);
-    job();
-    if (this.#jobs.size > 0) this.#frame = requestAnimationFrame(() => this.#nextJob());
+    this.#frames.place(box, figure, this.#c.state === 'running');
   }
 
   /** The key under the fit chart (its units, or a heat map's colours), rewritten only when it changes. */
@@ -162,7 +124,7 @@ export class DemoCharts {
     const { at, path } = landscapeState(view.columnNames, rows);
     const along = this.#box('landscape-chart');
     const alongInput = { data: view.data, at, path, loss, domain: a, width: this.#width(along, 280) };
-    const drawn = this.#current(along);
+    const drawn = this.#frames.current(along);
     if (!(drawn && plot.updateLandscapeChart(drawn, alongInput))) this.#place(along, plot.landscapeChart(alongInput));
     const map = this.#box('contour-chart');
     const mapInput = () => {
@@ -174,15 +136,15 @@ export class DemoCharts {
     const running = this.#c.state === 'running';
     const retrace = !running || performance.now() - this.#contoursTraced >= 300;
     if (retrace) this.#contoursTraced = performance.now();
-    this.#later('contour', () => {
-      const figure = this.#current(map);
+    this.#frames.later('contour', () => {
+      const figure = this.#frames.current(map);
       const input = mapInput();
       if (!(figure && plot.updateContourChart(figure, input, running ? null : undefined))) this.#place(map, plot.contourChart(input));
     });
     if (!(running && retrace)) return;
     for (let part = 0; part < CONTOUR_PARTS; part++) {
-      this.#later(`contour-lines-${part}`, () => {
-        const figure = this.#current(map);
+      this.#frames.later(`contour-lines-${part}`, () => {
+        const figure = this.#frames.current(map);
         if (figure && !plot.updateContourChart(figure, mapInput(), { part, parts: CONTOUR_PARTS })) this.#place(map, plot.contourChart(mapInput()));
       });
     }
@@ -201,17 +163,17 @@ export class DemoCharts {
     const diagram = plot.networkDiagram({ ...networkInput(view, r.curves, r.weights), width: this.#width(box, 300) });
     // Drawn in this frame, changed in the page in the next (each is a few hundred elements' work).
     const step = r.step;
-    if (this.#c.state === 'running') this.#later('place network', () => plot.placeNetwork(box, diagram, step));
+    if (this.#c.state === 'running') this.#frames.later('place network', () => plot.placeNetwork(box, diagram, step));
     else plot.placeNetwork(box, diagram, step);
     // Two classes: the accuracies by step, beside the losses (a curve has none: the figure hides), in a frame of its own.
     const accuracy = this.#box('accuracy-chart');
     accuracy.closest('figure')!.hidden = !view.classes;
-    if (view.classes) this.#later('accuracy', () => this.#drawAccuracy(plot, view, accuracy));
+    if (view.classes) this.#frames.later('accuracy', () => this.#drawAccuracy(plot, view, accuracy));
   }
 
   #drawAccuracy(plot: PlotModule, view: RunView, accuracy: HTMLElement): void {
     const rows = this.#c.record.history.rows();
-    const figure = this.#current(accuracy);
+    const figure = this.#frames.current(accuracy);
     const series = accuracySeries(view, rows);
     const width = this.#width(accuracy, 320);
     if (figure?.getAttribute('data-width') === String(width) && plot.updateLossChart(figure, { rows, log: false, series })) return;
@@ -284,9 +246,9 @@ export class DemoCharts {
     if (view.editable && r.units && curves && !drawing) this.#overlay?.kinks.update(r.units, view.grid, curves[0]!);
     // Test hook: the step the live fit chart shows (absent while the build-time preview stands).
     this.#root.dataset.drawnStep = String(r.step);
-    this.#later('loss', () => this.#drawLoss(plot, view));
-    if (view.landscape) this.#later('landscape', () => this.#drawLandscape(plot, view, view.landscape!, this.#c.record.history.rows()));
-    if (view.network) this.#later('network', () => this.#drawNetwork(plot, view));
+    this.#frames.later('loss', () => this.#drawLoss(plot, view));
+    if (view.landscape) this.#frames.later('landscape', () => this.#drawLandscape(plot, view, view.landscape!, this.#c.record.history.rows()));
+    if (view.network) this.#frames.later('network', () => this.#drawNetwork(plot, view));
   }
 
   /**
@@ -302,7 +264,7 @@ export class DemoCharts {
     if (this.#c.state === 'running' && performance.now() - this.#unitsMoved < 300) return true;
     this.#unitsMoved = performance.now();
     for (let from = 0; from < units; from += MANY_UNITS) {
-      this.#later(`units-${from}`, () => {
+      this.#frames.later(`units-${from}`, () => {
         const latest = this.#c.record.curves;
         // Redrawn meanwhile, or no longer movable: the next draw draws it anew.
         if (this.#box('fit-chart').firstElementChild !== figure || !latest) return;
@@ -321,7 +283,7 @@ export class DemoCharts {
     const width = this.#width(this.#box('fit-chart'), 320);
     const log = this.#root.querySelector<HTMLInputElement>('[data-role="log-scale"]')!.checked;
     const series = view.lossSeries?.map(({ label, column }) => ({ name: label, rows: lossSeriesRows(rows, view.columnNames, column) }));
-    const figure = this.#current(box);
+    const figure = this.#frames.current(box);
     if (figure?.getAttribute('data-width') === String(width) && plot.updateLossChart(figure, { rows, log, series })) return;
     this.#place(box, plot.lossChart({ rows, log, width, xLabel: this.#c.hand ? 'try' : 'step', series }));
   }

@@ -6,4 +6,4 @@ export { compactSvg } from './themed-plot';
 export { landscapeChart, lossAndSlope, updateLandscapeChart, type LandscapeInput } from './landscape-chart';
 export { contourChart, updateContourChart, type ContourInput } from './contour-chart';
 export { classChart, updateClassChart, type ClassChartInput } from './class-chart';
-export { networkDiagram, networkItems, networkKeys, placeNetwork, redrawNetwork, splitParameters, type NetworkDiagramInput } from './network-diagram';
+export { networkDiagram, networkItems, networkKeys, placeNetwork, splitParameters, type NetworkDiagramInput } from './network-diagram';

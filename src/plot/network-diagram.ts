@@ -210,16 +210,11 @@ function drawNeurons(svg: Element, input: NetworkDiagramInput, layout: Layout[],
 }
 
 /**
- * Draws the diagram into `box` at its width, keeping the reader's place: the neuron or link
- * in focus before the redraw has it again. The same network at the same width is changed in
- * place (see {@link morph}): mostly widths, colours and shades, which the browser repaints
- * without laying the diagram out again. `data-drawn-step` on the box is a test hook.
+ * Puts a drawn diagram (networkDiagram) into `box`, keeping the reader's place: the neuron or
+ * link in focus before has it again. The same network at the same width is changed in place
+ * (see {@link morph}): mostly widths, colours and shades, which the browser repaints without
+ * laying the diagram out again. `data-drawn-step` on the box is a test hook.
  */
-export function redrawNetwork(box: HTMLElement, input: NetworkDiagramInput, step: number, width = Math.max(300, box.clientWidth || 640)): void {
-  placeNetwork(box, networkDiagram({ ...input, width }), step);
-}
-
-/** The second half of {@link redrawNetwork}: a diagram already drawn put in `box` (a demo that trains does the two in frames of their own). */
 export function placeNetwork(box: HTMLElement, fresh: SVGSVGElement, step: number): void {
   const old = box.firstElementChild;
   box.dataset.drawnStep = String(step);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { networkDiagram, redrawNetwork, splitParameters } from '../../../src/plot/network-diagram';
+import { networkDiagram, placeNetwork, splitParameters } from '../../../src/plot/network-diagram';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 const doc = document as unknown as Document;
@@ -117,14 +117,14 @@ describe('the network diagram', () => {
         document: doc,
         width: 500,
       });
-      redrawNetwork(box, input(1, FLAT), 1, 500);
+      placeNetwork(box, networkDiagram(input(1, FLAT)), 1);
       const svg = box.firstElementChild!;
       const link = svg.querySelector('line[data-weight="1.0.1"]')!;
       // The reader moved the tab stop to a link.
       for (const e of svg.querySelectorAll('[tabindex="0"]')) e.setAttribute('tabindex', '-1');
       link.setAttribute('tabindex', '0');
       const flat = FLAT.map((v, i) => (i % 2 ? -v : 2 * v));
-      redrawNetwork(box, input(2, flat), 2, 500);
+      placeNetwork(box, networkDiagram(input(2, flat)), 2);
       expect(box.firstElementChild).toBe(svg);
       expect(svg.querySelector('line[data-weight="1.0.1"]')).toBe(link);
       expect(link.getAttribute('tabindex')).toBe('0');
@@ -132,7 +132,7 @@ describe('the network diagram', () => {
       expect(untabbed(svg)).toBe(untabbed(networkDiagram(input(2, flat))));
       expect(box.dataset.drawnStep).toBe('2');
       // Another shape (a unit more) is drawn anew.
-      redrawNetwork(box, { ...input(2, flat), network: { ...network, layers: [{ units: 4, activation: 'tanh' }] }, weights: null }, 3, 500);
+      placeNetwork(box, networkDiagram({ ...input(2, flat), network: { ...network, layers: [{ units: 4, activation: 'tanh' }] }, weights: null }), 3);
       expect(box.firstElementChild).not.toBe(svg);
     } finally {
       g.document = saved;
