@@ -3,8 +3,9 @@
  * and the accuracy), kept up to date from its controller. Plot loads only once a chart must
  * change; where a chart's scales still fit, only its lines move (microseconds), otherwise
  * it is drawn anew. No single task holds the page up for long: the fit chart is drawn in
- * the frame that asks, every other chart in a frame of its own after it (FrameJobs); while
- * training, a chart drawn anew goes into the page a frame after it is drawn; and no drawing
+ * the frame that asks, the other charts in the frames after it, as many a frame as its
+ * budget holds (FrameJobs); while training, a chart drawn anew goes into the page a frame
+ * after it is drawn; and no drawing
  * reads layout (the boxes' widths come from a ResizeObserver), so each frame lays the page
  * out once.
  */

@@ -1,7 +1,12 @@
 /**
- * A demo's drawing, one job per animation frame: each chart in a frame of its own, so no
- * frame holds the page up for long while a demo trains (see DemoCharts).
+ * A demo's drawing, spread over animation frames: as many jobs (charts moved or drawn) in a
+ * frame as fit its budget, so no frame holds the page up for long while a demo trains, and
+ * cheap moves share one frame rather than each paying the page's layout and paint (see DemoCharts).
  */
+
+/** A frame's drawing stops once its jobs have taken this long (the page's own rendering of the frame comes after). */
+export const FRAME_BUDGET_MS = 4;
+
 export class FrameJobs {
   /** Jobs waiting for their frame, by name; each reads the record when its turn comes. */
   readonly #jobs = new Map<string, () => void>();
@@ -9,7 +14,7 @@ export class FrameJobs {
   /** Figures drawn anew, waiting for their own frame to go in their box (see place). */
   readonly #pending = new Map<HTMLElement, Element>();
 
-  /** Runs `job` in a frame of its own, after the jobs already waiting (a newer job of the same name replaces the waiting one). */
+  /** Runs `job` at a coming frame, after the jobs already waiting (a newer job of the same name replaces the waiting one). */
   later(name: string, job: () => void): void {
     this.#jobs.set(name, job);
     this.#frame ||= requestAnimationFrame(() => this.#next());
@@ -39,13 +44,18 @@ export class FrameJobs {
     });
   }
 
+  /**
+   * Runs the waiting jobs in order until this frame's budget is spent, or a figure drawn anew
+   * has gone in (laying it out is the rest of the frame's work); the others wait for the next.
+   */
   #next(): void {
     this.#frame = 0;
-    const first = this.#jobs.entries().next();
-    if (first.done) return;
-    const [name, job] = first.value;
-    this.#jobs.delete(name);
-    job();
+    const start = performance.now();
+    for (const [name, job] of this.#jobs) {
+      this.#jobs.delete(name);
+      job();
+      if (name.startsWith('place ') || performance.now() - start >= FRAME_BUDGET_MS) break;
+    }
     if (this.#jobs.size > 0) this.#frame = requestAnimationFrame(() => this.#next());
   }
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FrameJobs } from '../../../components/demo/frame-jobs';
+import { FRAME_BUDGET_MS, FrameJobs } from '../../../components/demo/frame-jobs';
 
 const { document } = parseHTML('<!doctype html><html><body><div data-role="loss-chart"><svg id="old"></svg></div></body></html>');
 
@@ -12,26 +12,40 @@ describe("a demo's drawing, a job per frame", () => {
     frames = [];
     vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   const fresh = (id: string) => Object.assign(document.createElementNS('http://www.w3.org/2000/svg', 'svg'), { id });
   const box = () => document.querySelector('[data-role="loss-chart"]') as unknown as HTMLElement;
 
-  it('runs one job a frame, in the order asked; a newer job of the same name replaces the waiting one', () => {
+  it('runs the jobs in the order asked, as many a frame as its budget holds; a newer job of the same name replaces the waiting one', () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
     const jobs = new FrameJobs();
     const ran: string[] = [];
-    jobs.later('loss', () => ran.push('loss 1'));
-    jobs.later('network', () => ran.push('network'));
-    jobs.later('loss', () => ran.push('loss 2'));
+    /** A job that takes `ms` of the frame. */
+    const job = (name: string, ms: number) => () => {
+      ran.push(name);
+      now += ms;
+    };
+    jobs.later('loss', job('loss 1', 1));
+    jobs.later('fit', job('fit', 1));
+    jobs.later('landscape', job('landscape', FRAME_BUDGET_MS));
+    jobs.later('network', job('network', 1));
+    jobs.later('loss', job('loss 2', 1));
     expect(frames).toHaveLength(1);
     frame();
-    expect(ran).toEqual(['loss 2']);
+    // The three cheap or first jobs share the frame; the one that spent the budget ends it.
+    expect(ran).toEqual(['loss 2', 'fit', 'landscape']);
+    expect(frames).toHaveLength(1);
     frame();
-    expect(ran).toEqual(['loss 2', 'network']);
+    expect(ran).toEqual(['loss 2', 'fit', 'landscape', 'network']);
     expect(frames).toHaveLength(0);
   });
 
-  it('while training, a figure drawn anew goes in at the next frame, and is the current one meanwhile', () => {
+  it('while training, a figure drawn anew goes in at the next frame, and is the current one meanwhile; nothing else is drawn in that frame', () => {
     const jobs = new FrameJobs();
     const b = box();
     const a = fresh('a');
@@ -41,9 +55,14 @@ describe("a demo's drawing, a job per frame", () => {
     // Drawn again before its frame: only the newer figure goes in.
     const c = fresh('c');
     jobs.place(b, c as unknown as Element, true);
+    let after = false;
+    jobs.later('network', () => (after = true));
     frame();
     expect(b.firstElementChild).toBe(c);
     expect(jobs.current(b)).toBe(c);
+    expect(after).toBe(false);
+    frame();
+    expect(after).toBe(true);
     expect(frames).toHaveLength(0);
   });
 
