@@ -5,9 +5,8 @@
  * it is drawn anew. No single task holds the page up for long: the fit chart is drawn in
  * the frame that asks, the other charts in the frames after it, as many a frame as its
  * budget holds (FrameJobs); while training, a chart drawn anew goes into the page a frame
- * after it is drawn; and no drawing
- * reads layout (the boxes' widths come from a ResizeObserver), so each frame lays the page
- * out once.
+ * after it is drawn; and no drawing reads layout (the boxes' widths come from a
+ * ResizeObserver), so each frame lays the page out once.
  */
 import type { DemoController } from '../../src/demo/controller';
 import { lossSeriesRows, shownSeries } from '../../src/demo/loss-series';
@@ -162,10 +161,9 @@ export class DemoCharts {
     this.#networkDrawn = performance.now();
     const box = this.#box('network');
     const diagram = plot.networkDiagram({ ...networkInput(view, r.curves, r.weights), width: this.#width(box, 300) });
-    // Drawn in this frame, changed in the page in the next (each is a few hundred elements' work).
+    // Copied node for node onto the diagram shown, keeping the reader's focus.
     const step = r.step;
-    if (this.#c.state === 'running') this.#frames.later('place network', () => plot.placeNetwork(box, diagram, step));
-    else plot.placeNetwork(box, diagram, step);
+    this.#frames.place(box, diagram, this.#c.state === 'running', (b, d) => plot.placeNetwork(b, d, step));
     // Two classes: the accuracies by step, beside the losses (a curve has none: the figure hides), in a frame of its own.
     const accuracy = this.#box('accuracy-chart');
     accuracy.closest('figure')!.hidden = !view.classes;

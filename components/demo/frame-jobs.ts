@@ -8,15 +8,15 @@
 export const FRAME_BUDGET_MS = 4;
 
 export class FrameJobs {
-  /** Jobs waiting for their frame, by name; each reads the record when its turn comes. */
-  readonly #jobs = new Map<string, () => void>();
+  /** Jobs waiting for their frame, by name; each reads the record when its turn comes. A job that `ends` its frame is the frame's last. */
+  readonly #jobs = new Map<string, { run: () => void; ends: boolean }>();
   #frame = 0;
   /** Figures drawn anew, waiting for their own frame to go in their box (see place). */
   readonly #pending = new Map<HTMLElement, Element>();
 
   /** Runs `job` at a coming frame, after the jobs already waiting (a newer job of the same name replaces the waiting one). */
-  later(name: string, job: () => void): void {
-    this.#jobs.set(name, job);
+  later(name: string, job: () => void, ends = false): void {
+    this.#jobs.set(name, { run: job, ends });
     this.#frame ||= requestAnimationFrame(() => this.#next());
   }
 
@@ -26,22 +26,32 @@ export class FrameJobs {
   }
 
   /**
-   * Puts a figure drawn anew in its box: at once, or (`soon`, while training) in a frame of
-   * its own after the one that drew it. Drawing a Plot figure and laying it out in the page
-   * each take a task's worth of time on a slow machine; in one frame they made a run's longest task.
+   * Puts a figure drawn anew in its box (`put`: in place of what it shows, unless the figure
+   * knows better): at once, or (`soon`, while training) as the last job of a frame after the
+   * one that drew it. Drawing a figure and laying it out in the page each take a task's worth
+   * of time on a slow machine; in one frame they made a run's longest task.
    */
-  place(box: HTMLElement, figure: Element, soon: boolean): void {
+  place<F extends Element>(
+    box: HTMLElement,
+    figure: F,
+    soon: boolean,
+    put: (box: HTMLElement, figure: F) => void = (b, f) => b.replaceChildren(f),
+  ): void {
     if (!soon) {
       this.#pending.delete(box);
-      box.replaceChildren(figure);
+      put(box, figure);
       return;
     }
     this.#pending.set(box, figure);
-    this.later(`place ${box.dataset.role}`, () => {
-      if (this.#pending.get(box) !== figure) return;
-      this.#pending.delete(box);
-      box.replaceChildren(figure);
-    });
+    this.later(
+      `place ${box.dataset.role}`,
+      () => {
+        if (this.#pending.get(box) !== figure) return;
+        this.#pending.delete(box);
+        put(box, figure);
+      },
+      true,
+    );
   }
 
   /**
@@ -53,8 +63,8 @@ export class FrameJobs {
     const start = performance.now();
     for (const [name, job] of this.#jobs) {
       this.#jobs.delete(name);
-      job();
-      if (name.startsWith('place ') || performance.now() - start >= FRAME_BUDGET_MS) break;
+      job.run();
+      if (job.ends || performance.now() - start >= FRAME_BUDGET_MS) break;
     }
     if (this.#jobs.size > 0) this.#frame = requestAnimationFrame(() => this.#next());
   }

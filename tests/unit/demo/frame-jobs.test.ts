@@ -4,7 +4,7 @@ import { FRAME_BUDGET_MS, FrameJobs } from '../../../components/demo/frame-jobs'
 
 const { document } = parseHTML('<!doctype html><html><body><div data-role="loss-chart"><svg id="old"></svg></div></body></html>');
 
-describe("a demo's drawing, a job per frame", () => {
+describe("a demo's drawing, spread over frames", () => {
   /** The frames asked for and not yet run; `frame()` runs the next one. */
   let frames: (() => void)[] = [];
   const frame = () => frames.shift()!();
@@ -75,5 +75,17 @@ describe("a demo's drawing, a job per frame", () => {
     expect(b.firstElementChild).toBe(now);
     frame();
     expect(b.firstElementChild).toBe(now);
+  });
+
+  it('a figure that knows how to go in (the network diagram, copied onto the old one) is put its own way, once, with the newest figure', () => {
+    const jobs = new FrameJobs();
+    const b = box();
+    const put = vi.fn();
+    jobs.place(b, fresh('first') as unknown as Element, true, put);
+    const second = fresh('second') as unknown as Element;
+    jobs.place(b, second, true, put);
+    expect(put).not.toHaveBeenCalled();
+    frame();
+    expect(put.mock.calls).toEqual([[b, second]]);
   });
 });
